@@ -1,0 +1,81 @@
+"""Sentence and quotation boundaries inside one segment of prose."""
+
+from __future__ import annotations
+
+import regex
+
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
+    hon pres supt insp det cpl maj brig pvt corp inc ltd co bros no nos vol vols
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri
+    sat sun approx est vs etc al fig cf dept univ ave blvd rd
+    """.split()
+)
+
+# A sentence may end at . ! ? (possibly followed by closing quotes or
+# brackets) when whitespace and a plausible sentence start follow.
+_END = regex.compile(
+    r"""(?<=[.!?…])["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""",
+    regex.VERSION1,
+)
+_LAST_WORD = regex.compile(r"([\p{L}.]+)\.$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _LAST_WORD.search(text, 0, end)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S. or a.m.
+        return len(word) <= 6
+    return len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`, with surrounding whitespace trimmed."""
+    spans = []
+    start = 0
+    for m in _END.finditer(text):
+        stop = m.end()
+        if text[m.start() - 1] == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((start, stop))
+        start = stop
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+_OPEN = {"“": "”", '"': '"', "«": "»"}
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech, quote marks included.
+
+    A quote left open runs to the end of the paragraph: news style opens
+    each paragraph of a long quote without closing the one before.
+    """
+    spans = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = _OPEN.get(ch)
+        # A straight quote right after a letter or digit is an inch or feet mark.
+        if close is None or (ch == '"' and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        end = n if j < 0 else j + 1
+        spans.append((i, end))
+        i = end
+    return spans
