@@ -79,3 +79,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         spans.append((i, end))
         i = end
     return spans
+
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’-]\p{L}[\p{L}\p{M}\p{N}]*)*")
+_VOWEL_GROUP = regex.compile(r"[aeiouy]+")
+
+
+def words(text: str) -> list[regex.Match]:
+    return list(WORD.finditer(text))
+
+
+def syllables(word: str) -> int:
+    """Syllables of an English word by vowel groups, the usual readability estimate."""
+    w = word.lower().strip("'’")
+    count = len(_VOWEL_GROUP.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    return max(count, 1)

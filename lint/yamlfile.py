@@ -11,16 +11,21 @@ class ConfigError(Exception):
     """A rule pack or config file that cannot be used; the CLI exits 2."""
 
     def __init__(self, path, line: int | None, message: str):
-        self.path, self.line = str(path), line
+        self.path, self.line, self.problem = str(path), line, message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # crosses process boundaries from worker processes
+        return ConfigError, (self.path, self.line, self.problem)
 
 
 class Mapping(dict):
     """A dict that knows its own line and the line of each key (1-based)."""
 
-    line = 0
-    key_lines: dict
+    def __init__(self, *args, line: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        self.key_lines: dict = {}
 
     def line_of(self, key) -> int:
         return self.key_lines.get(key, self.line)
@@ -32,9 +37,7 @@ class _Loader(yaml.SafeLoader):
 
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
-    out = Mapping()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
+    out = Mapping(line=node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out:

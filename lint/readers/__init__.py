@@ -17,26 +17,24 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-def _input_problem(path: str, rule: str, message: str, source: str = "", offset: int = 0, severity=Severity.ERROR) -> Diagnostic:
-    article = Article(path, source, "text")
-    return article.diagnostic(
-        offset, offset, rule=rule, category="input", severity=severity, message=message
-    )
+def input_problem(path: str, rule: str, message: str, severity=Severity.ERROR) -> Diagnostic:
+    """A diagnostic for a file that could not be turned into an article."""
+    return Article(path, "", "text").diagnostic(0, 0, rule=rule, category="input", severity=severity, message=message)
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
     """The text of a file; a byte-order mark is dropped (the fixer puts it back)."""
     if b"\0" in data[:8192]:
-        return None, _input_problem(path, "input.binary", "binary file, not an article")
+        return None, input_problem(path, "input.binary", "binary file, not an article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, byte {col}); save the file as UTF-8"
-        return None, _input_problem(path, "input.encoding", message)
+        return None, input_problem(path, "input.encoding", message)
     if not text.strip():
-        return None, _input_problem(path, "input.empty", "empty file", severity=Severity.WARNING)
+        return None, input_problem(path, "input.empty", "empty file", severity=Severity.WARNING)
     return text, None
 
 

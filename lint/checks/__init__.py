@@ -1,0 +1,19 @@
+"""Rule kinds, one module each; a YAML rule's `kind` picks the class."""
+
+from lint.checks.capitalization import Capitalization
+from lint.checks.consistency import Consistency
+from lint.checks.existence import Existence
+from lint.checks.occurrence import Occurrence
+from lint.checks.readability import Readability
+from lint.checks.repetition import Repetition
+from lint.checks.substitution import Substitution
+
+KINDS = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "consistency": Consistency,
+    "capitalization": Capitalization,
+    "readability": Readability,
+}

@@ -1,0 +1,46 @@
+"""consistency: one article, one spelling ("adviser" and "advisor" should not both appear)."""
+
+from __future__ import annotations
+
+from lint.checks.base import Key, Rule
+from lint.checks.substitution import match_case
+from lint.patterns import compile_pattern, finditer
+
+
+class Consistency(Rule):
+    KEYS = {
+        "either": Key(list, required=True),
+        "ignorecase": Key(bool, default=True),
+    }
+    PLACEHOLDERS = ("first",)
+
+    def prepare(self):
+        where = (self.where[0], self.options.line_of("either"))
+        self.groups = []
+        for group in self.options["either"]:
+            if not isinstance(group, list) or len(group) < 2:
+                raise self.error("each entry of either must be a list of two or more spellings", "either")
+            self.groups.append(
+                [compile_pattern(str(p), ignorecase=self.options["ignorecase"], word=True, where=where) for p in group]
+            )
+
+    def find(self, article):
+        segments = list(self.segments(article))
+        for group in self.groups:
+            hits = sorted(
+                ((seg.source_start(m.start()), i, seg, m)
+                for seg in segments
+                for i, pattern in enumerate(group)
+                for m in finditer(pattern, seg.text)
+                if self.in_scope(seg, m.start(), m.end())),
+                key=lambda hit: hit[:2],
+            )
+            if not hits:
+                continue
+            first = hits[0][3].group()
+            first_form = hits[0][1]
+            for _, i, seg, m in hits:
+                if i != first_form:
+                    fix = match_case(m.group(), first)
+                    yield self.report(article, seg, m.start(), m.end(), suggestions=(fix,),
+                                      replacement=fix, first=first)

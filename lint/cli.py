@@ -1,0 +1,173 @@
+"""The `newslint` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from lint import __version__
+from lint.diagnostic import SEVERITY_NAMES, FileResult, Severity
+from lint.yamlfile import ConfigError
+
+FAIL_ON = SEVERITY_NAMES + ("never",)
+
+
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """--select a,b --select c -> (a, b, c)."""
+    return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+
+
+class _Group(click.Group):
+    """Turns expected failures into one-line messages and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            click.echo(f"newslint: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("newslint: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # an unexpected failure is a bug; say so plainly
+            if os.environ.get("NEWSLINT_DEBUG"):
+                raise
+            click.echo(f"newslint: internal error: {type(exc).__name__}: {exc} "
+                       "(set NEWSLINT_DEBUG=1 for a traceback)", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def main():
+    """A text-quality and fact-check linter for news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rules or packs (comma-separated, repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config for every file.")
+@click.option("--stdin-filename", help="File name to report for `-` (standard input).")
+@click.option("--statistics", is_flag=True, help="Show counts per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="One line per diagnostic, no summary.")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Worker processes.")
+def check(paths, fmt, output, fail_on, select, ignore, config_path, stdin_filename, statistics, quiet, no_color, jobs):
+    """Lint articles: files, folders (recursively) or - for standard input."""
+    from lint import runner
+    from lint.reporters import FORMATS
+
+    options = runner.Options(config=config_path, select=_names(select), ignore=_names(ignore))
+    if config_path:
+        runner.config_for(Path(config_path), options)  # a broken config fails before any file
+    results: list[FileResult] = []
+    named = list(paths) or ["."]
+    for p in named:
+        if p != "-" and not os.path.exists(p):
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    if "-" in named:
+        name = stdin_filename or "<stdin>"
+        data = click.get_binary_stream("stdin").read()
+        results.append(runner.lint_bytes(name, data, options, Path(stdin_filename or "stdin.md")))
+    files = runner.discover_files([p for p in named if p != "-"], options)
+    results.extend(runner.lint_paths(files, options, jobs))
+    rules = {}
+    for cfg in {id(c): c for c in (runner.config_for(Path(r.path), options) for r in results)}.values():
+        rules.update((r.id, r) for r in runner.rules_for(cfg))
+    stream = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+    try:
+        color = not no_color and not output and stream.isatty() and "NO_COLOR" not in os.environ
+        FORMATS[fmt](results, rules, stream, color=color, statistics=statistics, quiet=quiet)
+    finally:
+        if output:
+            stream.close()
+    if fail_on != "never":
+        threshold = Severity.parse(fail_on)
+        if any(d.severity >= threshold for r in results for d in r.diagnostics):
+            sys.exit(1)
+
+
+def _all_rules(config_path):
+    from lint import runner
+
+    options = runner.Options(config=config_path)
+    return runner.rules_for(runner.config_for(Path("."), options))
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config to read packs from.")
+def list_rules(config_path):
+    """List the rules in force: id, pack, kind, severity, description."""
+    rules = _all_rules(config_path)
+    width = max((len(r.id) for r in rules), default=10)
+    for r in rules:
+        click.echo(f"{r.id:<{width}}  {r.pack:<10} {r.kind:<14} {str(r.severity):<8} {r.description}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config to read packs from.")
+def explain(rule_id, config_path):
+    """Show a rule's documentation and examples."""
+    rules = {r.id: r for r in _all_rules(config_path)}
+    rule = rules.get(rule_id)
+    if rule is None:
+        close = [r for r in rules if rule_id in r]
+        hint = f" (did you mean {', '.join(close[:5])}?)" if close else ""
+        raise click.UsageError(f"unknown rule {rule_id!r}{hint}; `newslint rules` lists them all")
+    click.echo(f"{rule.id} ({rule.kind}, {rule.severity}, {rule.category})")
+    click.echo(f"pack: {rule.pack}   defined at: {rule.where[0]}:{rule.where[1]}")
+    click.echo("")
+    click.echo((rule.docs or rule.description).rstrip())
+    if rule.link:
+        click.echo(f"\nMore: {rule.link}")
+    for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
+        if rule.examples.get(key):
+            click.echo(f"\n{label}:")
+            for text in rule.examples[key]:
+                click.echo(f"  - {text}")
+
+
+@main.command("test-rules")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+def test_rules(paths):
+    """Run every rule's examples: bad ones must be flagged, good ones not."""
+    from lint.examples import failures
+    from lint.packs import bundled_packs, load_packs
+
+    files = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
+    rules = load_packs(files or list(bundled_packs().values()))
+    problems = [f for rule in rules for f in failures(rule)]
+    for line in problems:
+        click.echo(line)
+    examples = sum(len(r.examples.get("bad", [])) + len(r.examples.get("good", [])) for r in rules)
+    click.echo(f"{len(rules)} rules, {examples} examples: {len(problems)} failed")
+    sys.exit(1 if problems else 0)
+
+
+STARTER = Path(__file__).with_name("starter.yaml")
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .newslint.yaml.")
+def init(force):
+    """Write a commented starter .newslint.yaml in this folder."""
+    target = Path(".newslint.yaml")
+    if target.exists() and not force:
+        raise click.UsageError(".newslint.yaml already exists (use --force to overwrite)")
+    target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
+    click.echo(f"wrote {target}")

@@ -1,0 +1,148 @@
+"""Load and validate YAML rule packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from lint.checks import KINDS
+from lint.checks.base import DEFAULT_SCOPE, SCOPES, Rule, check_category, placeholders
+from lint.diagnostic import SEVERITY_NAMES, Severity
+from lint.yamlfile import ConfigError, Mapping, load
+
+COMMON_KEYS = {"id", "kind", "message", "severity", "category", "scope", "description",
+               "link", "docs", "examples", "fix"}
+_ID = regex.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
+
+
+def bundled_dir() -> Path:
+    """The packs shipped with newslint: inside the installed package, or the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "packs"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def bundled_packs() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(bundled_dir().glob("*.yaml"))}
+
+
+def load_pack(path: Path) -> list[Rule]:
+    data = load(path)
+    if not isinstance(data, Mapping):
+        raise ConfigError(path, None, "a rule pack is a mapping with a `rules:` list")
+    unknown = set(data) - {"pack", "description", "rules"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(path, data.line_of(key), f"unknown key {key!r} (expected pack, description, rules)")
+    pack = data.get("pack", path.stem)
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        raise ConfigError(path, data.line_of("rules"), "`rules:` must be a list of rules")
+    return [_rule(path, pack, spec, data.line_of("rules")) for spec in rules]
+
+
+def _expect(path, spec: Mapping, key: str, kind, required=False):
+    value = spec.get(key)
+    if value is None:
+        if required:
+            raise ConfigError(path, spec.line, f"rule {spec.get('id', '?')}: missing `{key}`")
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise ConfigError(path, spec.line_of(key), f"rule {spec.get('id', '?')}: `{key}` must be a {names}")
+    return value
+
+
+def _rule(path: Path, pack: str, spec, line: int) -> Rule:
+    if not isinstance(spec, Mapping):
+        raise ConfigError(path, line, "each entry of `rules:` must be a mapping")
+    rule_id = _expect(path, spec, "id", str, required=True)
+    if not _ID.match(rule_id):
+        raise ConfigError(path, spec.line_of("id"), f"rule id {rule_id!r} must look like pack.name (lower case, dots)")
+    kind = _expect(path, spec, "kind", str, required=True)
+    cls = KINDS.get(kind)
+    if cls is None:
+        raise ConfigError(path, spec.line_of("kind"), f"rule {rule_id}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    unknown = set(spec) - COMMON_KEYS - set(cls.KEYS)
+    if unknown:
+        key = sorted(unknown)[0]
+        allowed = ", ".join(sorted(COMMON_KEYS | set(cls.KEYS)))
+        raise ConfigError(path, spec.line_of(key), f"rule {rule_id}: unknown key {key!r} (allowed: {allowed})")
+    message = _expect(path, spec, "message", str, required=True)
+    try:
+        names = placeholders(message)
+    except ValueError as exc:
+        raise ConfigError(path, spec.line_of("message"), f"rule {rule_id}: {exc}") from None
+    extra = names - {"match"} - set(cls.PLACEHOLDERS)
+    if extra:
+        allowed = ", ".join("{" + p + "}" for p in ("match", *cls.PLACEHOLDERS))
+        raise ConfigError(path, spec.line_of("message"),
+                          f"rule {rule_id}: unknown placeholder {{{sorted(extra)[0]}}} (allowed: {allowed})")
+    severity = _expect(path, spec, "severity", str) or "warning"
+    if severity not in SEVERITY_NAMES:
+        raise ConfigError(path, spec.line_of("severity"), f"rule {rule_id}: severity must be one of {', '.join(SEVERITY_NAMES)}")
+    category = _expect(path, spec, "category", str) or "style"
+    if not check_category(category):
+        raise ConfigError(path, spec.line_of("category"), f"rule {rule_id}: unknown category {category!r}")
+    scope = _scope(path, spec, rule_id)
+    fix = _expect(path, spec, "fix", str) or "safe"
+    if fix not in ("safe", "unsafe", "none"):
+        raise ConfigError(path, spec.line_of("fix"), f"rule {rule_id}: fix must be safe, unsafe or none")
+    examples = _examples(path, spec, rule_id)
+    options = Mapping(line=spec.line)
+    options.key_lines = spec.key_lines
+    for key, want in cls.KEYS.items():
+        value = _expect(path, spec, key, want.type, required=want.required)
+        options[key] = want.default if value is None else value
+    docs = _expect(path, spec, "docs", str) or ""
+    description = _expect(path, spec, "description", str) or (docs.strip().splitlines() or [message])[0]
+    return cls(
+        id=rule_id, kind=kind, message=message, severity=Severity.parse(severity), category=category,
+        scope=scope, description=description, link=_expect(path, spec, "link", str) or "", docs=docs,
+        examples=examples, pack=pack, fix=fix, options=options, where=(str(path), spec.line),
+    )
+
+
+def _scope(path, spec, rule_id) -> tuple[str, ...]:
+    raw = spec.get("scope", list(DEFAULT_SCOPE))
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list):
+        raise ConfigError(path, spec.line_of("scope"), f"rule {rule_id}: scope must be a name or a list of names")
+    out = []
+    for item in items:
+        base = str(item).split(".", 1)[0]
+        if base not in SCOPES or (base != "metadata" and "." in str(item)):
+            raise ConfigError(path, spec.line_of("scope"),
+                              f"rule {rule_id}: unknown scope {item!r} (one of {', '.join(SCOPES)}, or metadata.FIELD)")
+        out.extend(("title", "heading", "body", "quote") if item == "text" else (str(item),))
+    return tuple(dict.fromkeys(out))
+
+
+def _examples(path, spec, rule_id) -> dict:
+    examples = spec.get("examples")
+    if examples is None:
+        return {"bad": [], "good": []}
+    if not isinstance(examples, Mapping) or set(examples) - {"bad", "good"}:
+        raise ConfigError(path, spec.line_of("examples"), f"rule {rule_id}: examples must be a mapping with bad and good lists")
+    out = {}
+    for key in ("bad", "good"):
+        items = examples.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise ConfigError(path, examples.line_of(key), f"rule {rule_id}: examples.{key} must be a list of strings")
+        out[key] = items
+    return out
+
+
+def load_packs(paths: list[Path]) -> list[Rule]:
+    """All rules of the given pack files; a rule id may be defined once."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in paths:
+        for rule in load_pack(path):
+            if rule.id in seen:
+                first = seen[rule.id].where
+                raise ConfigError(path, rule.where[1], f"rule {rule.id} is already defined at {first[0]}:{first[1]}")
+            seen[rule.id] = rule
+            rules.append(rule)
+    return rules

@@ -1,0 +1,171 @@
+"""Find files, lint each with the rules its configuration turns on, in parallel."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from lint import config as configuration
+from lint import suppress
+from lint.checks.base import DEFAULT_SCOPE
+from lint.checks.existence import Existence
+from lint.config import Config, name_matches
+from lint.diagnostic import Diagnostic, FileResult, Severity
+from lint.packs import bundled_packs, load_packs
+from lint.readers import input_problem, parse, read_bytes
+from lint.yamlfile import ConfigError, Mapping
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".newslint_cache"}
+# Below this many files a process pool costs more than it saves.
+POOL_THRESHOLD = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings from the command line that apply to every file."""
+
+    config: str | None = None  # --config: one file for all
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def config_for(path: Path, options: Options) -> Config:
+    if options.config:
+        return _explicit_config(options.config)
+    return configuration.discover(Path(os.path.abspath(path)).parent)
+
+
+@lru_cache(maxsize=None)
+def _explicit_config(path: str) -> Config:
+    return configuration.load_file(Path(path))
+
+
+def pack_paths(cfg: Config) -> list[Path]:
+    bundled = bundled_packs()
+    if cfg.packs is None:
+        return list(bundled.values())
+    out = []
+    for name in cfg.packs:
+        if name in bundled:
+            out.append(bundled[name])
+            continue
+        path = (cfg.root / name).resolve()
+        if path.is_dir():
+            out.extend(sorted(path.glob("*.yaml")))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise ConfigError(cfg.path or "config", None,
+                              f"pack {name!r} is neither a bundled pack ({', '.join(bundled)}) nor a file or folder")
+    return out
+
+
+def read_words(path: Path) -> list[str]:
+    """A vocabulary file: one word or phrase a line; # starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, None, f"cannot read vocabulary: {exc}") from None
+    return [w for w in (ln.split("#", 1)[0].strip() for ln in lines) if w]
+
+
+def _rejected_words_rule(cfg: Config) -> Existence | None:
+    words = [w for path in cfg.reject for w in read_words(path)]
+    if not words:
+        return None
+    options = Mapping(tokens=[regex.escape(w) for w in words], ignorecase=True, nonword=False, exceptions=[])
+    return Existence(
+        id="vocabulary.rejected", kind="existence", message='"{match}" is on the list of rejected words',
+        severity=Severity.ERROR, category="style", scope=DEFAULT_SCOPE,
+        description="Words the house vocabulary rejects", pack="vocabulary", options=options,
+        where=(str(cfg.reject[0]), 0),
+    )
+
+
+@lru_cache(maxsize=None)
+def rules_for(cfg: Config):
+    rules = load_packs(pack_paths(cfg))
+    rejected = _rejected_words_rule(cfg)
+    return rules + [rejected] if rejected else rules
+
+
+def _setting(rule_id: str, settings: dict[str, str]) -> str | None:
+    """The most specific setting that names the rule."""
+    names = [n for n in settings if name_matches(n, rule_id)]
+    return settings[max(names, key=len)] if names else None
+
+
+def _enabled(rule_id: str, cfg: Config, options: Options) -> bool:
+    select = options.select or cfg.select
+    if select and not any(name_matches(n, rule_id) for n in select):
+        return False
+    return not any(name_matches(n, rule_id) for n in (*cfg.ignore, *options.ignore))
+
+
+def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagnostic]:
+    """Diagnostics for one file's decoded text."""
+    article, problems = parse(path, text, cfg.keys)
+    return _finish(article, problems, cfg, options)
+
+
+def _finish(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
+    settings = cfg.rule_settings(Path(article.path))
+    found = list(problems)
+    for rule in rules_for(cfg):
+        if _enabled(rule.id, cfg, options) and _setting(rule.id, settings) != "off":
+            found.extend(rule.check(article))
+    out = []
+    for d in suppress.apply(article, found):
+        setting = _setting(d.rule, settings)
+        if setting in ("error", "warning", "info"):
+            d = replace(d, severity=Severity.parse(setting))
+        out.append(d)
+    return sorted(set(out), key=Diagnostic.sort_key)
+
+
+def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | None = None) -> FileResult:
+    cfg = config_for(config_path or Path(path), options)
+    article, problems = read_bytes(path, data, cfg.keys)
+    if article is None:
+        return FileResult(path, None, problems)
+    return FileResult(path, article.source, _finish(article, problems, cfg, options))
+
+
+def lint_path(path: str, options: Options) -> FileResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return FileResult(path, None, [input_problem(path, "input.unreadable", f"cannot read file: {reason}")])
+    return lint_bytes(path, data, options)
+
+
+def discover_files(paths: list[str], options: Options) -> list[str]:
+    """Files named on the command line, and article files under named folders."""
+    found: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(filenames):
+                    f = Path(dirpath) / name
+                    cfg = config_for(f, options)
+                    if cfg.included(f) and not cfg.excluded(f):
+                        found.append(str(f))
+        else:
+            found.append(raw)
+    return list(dict.fromkeys(found))
+
+
+def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult]:
+    """Results in the order of `files`, whatever the number of worker processes."""
+    if jobs <= 1 or len(files) < POOL_THRESHOLD:
+        return [lint_path(f, options) for f in files]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(lint_path, files, [options] * len(files), chunksize=max(1, len(files) // (jobs * 4))))
