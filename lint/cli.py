@@ -79,7 +79,7 @@ def check(paths, fmt, output, fail_on, select, ignore, config_path, stdin_filena
             raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
     if "-" in named:
         name = stdin_filename or "<stdin>"
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         results.append(runner.lint_bytes(name, data, options, Path(stdin_filename or "stdin.md")))
     files = runner.discover_files([p for p in named if p != "-"], options)
     results.extend(runner.lint_paths(files, options, jobs))

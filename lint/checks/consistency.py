@@ -41,6 +41,6 @@ class Consistency(Rule):
             first_form = hits[0][1]
             for _, i, seg, m in hits:
                 if i != first_form:
-                    fix = match_case(m.group(), first)
+                    fix = match_case(m.group(), first.lower() if m.group().islower() else first)
                     yield self.report(article, seg, m.start(), m.end(), suggestions=(fix,),
                                       replacement=fix, first=first)

@@ -49,7 +49,7 @@ def add_segment(article: Article, segment: Segment) -> None:
         return
     if segment.kind != "metadata":
         segment.sentences = split_sentences(segment.text)
-        segment.quotes = find_quotes(segment.text)
+        segment.quotes = segment.quotes or find_quotes(segment.text)
     article.segments.append(segment)
 
 

@@ -85,8 +85,11 @@ def _read_body(article: Article, body_start: int) -> None:
     line_starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
     tokens = _parser().parse(body)
     heading = None
+    quote_depth = 0
     for tok in tokens:
-        if tok.type == "heading_open":
+        if tok.type in ("blockquote_open", "blockquote_close"):
+            quote_depth += 1 if tok.type == "blockquote_open" else -1
+        elif tok.type == "heading_open":
             heading = tok.tag
         elif tok.type == "heading_close":
             heading = None
@@ -105,21 +108,9 @@ def _read_body(article: Article, body_start: int) -> None:
                 first, last = segment.source_start(0), segment.source_end(len(segment.text))
                 add_field(article, "title", segment.text, first, last, prose)
                 continue
-            if _inside_blockquote(tokens, tok):
+            if quote_depth:
                 segment.quotes = [(0, len(segment.text))]
             add_segment(article, segment)
-
-
-def _inside_blockquote(tokens, inline) -> bool:
-    depth = 0
-    for tok in tokens:
-        if tok is inline:
-            return depth > 0
-        if tok.type == "blockquote_open":
-            depth += 1
-        elif tok.type == "blockquote_close":
-            depth -= 1
-    return False
 
 
 def _inline(article: Article, children, start: int, end: int) -> ProseBuilder:
@@ -145,7 +136,7 @@ def _inline(article: Article, children, start: int, end: int) -> ProseBuilder:
         elif kind in ("softbreak", "hardbreak"):
             at = source.find("\n", cursor, end)
             if at >= 0:
-                builder.add(" ", at, at + 1)
+                builder.add("\n", at)
                 cursor = at + 1
         elif kind == "code_inline":
             at = source.find(child.markup, cursor, end)

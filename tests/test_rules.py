@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lint.checks.base import Rule
+from lint.diagnostic import Severity
+from lint.examples import failures
+from lint.packs import bundled_packs, load_pack, load_packs
+from lint.readers import parse
+from lint.yamlfile import ConfigError
+
+BUNDLED = load_packs(list(bundled_packs().values()))
+
+
+@pytest.mark.parametrize("rule", BUNDLED, ids=lambda r: r.id)
+def test_bundled_rule_examples(rule):
+    assert failures(rule) == []
+
+
+def test_every_bundled_rule_is_documented():
+    for rule in BUNDLED:
+        assert rule.docs.strip(), rule.id
+        assert rule.examples["bad"] and rule.examples["good"], rule.id
+
+
+def pack(write, body: str, name: str = "p.yaml"):
+    return write(name, "rules:\n" + body)
+
+
+def one_rule(write, body: str) -> Rule:
+    return load_pack(pack(write, body))[0]
+
+
+def lint(rule: Rule, text: str, name: str = "a.md"):
+    article, _ = parse(name, text)
+    return rule.check(article)
+
+
+# -- validation -------------------------------------------------------------
+
+BROKEN = {
+    "unknown key": ("  - id: p.a\n    kind: existence\n    message: m\n    tokens: [x]\n    colour: red\n", 6, "unknown key 'colour'"),
+    "bad regex": ("  - id: p.a\n    kind: existence\n    message: m\n    tokens: ['(unclosed']\n", 5, "bad regular expression"),
+    "missing message": ("  - id: p.a\n    kind: existence\n    tokens: [x]\n", 2, "missing `message`"),
+    "unknown kind": ("  - id: p.a\n    kind: telepathy\n    message: m\n", 3, "unknown kind 'telepathy'"),
+    "bad placeholder": ("  - id: p.a\n    kind: existence\n    message: 'saw {nothing}'\n    tokens: [x]\n", 4, "unknown placeholder {nothing}"),
+    "bad severity": ("  - id: p.a\n    kind: existence\n    message: m\n    severity: fatal\n    tokens: [x]\n", 5, "severity must be one of"),
+    "wrong type": ("  - id: p.a\n    kind: existence\n    message: m\n    tokens: word\n", 5, "`tokens` must be a list"),
+    "bad id": ("  - id: Not An Id\n    kind: existence\n    message: m\n    tokens: [x]\n", 2, "must look like pack.name"),
+    "bad scope": ("  - id: p.a\n    kind: existence\n    message: m\n    scope: footer\n    tokens: [x]\n", 5, "unknown scope 'footer'"),
+    "bad group": ("  - id: p.a\n    kind: substitution\n    message: m\n    swap: {'a(b)': '\\2'}\n", 5, "names group"),
+    "invalid yaml": ("  - id: p.a\n    kind: [unclosed\n", 4, "invalid YAML"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_broken_pack_names_file_line_and_problem(write, case):
+    body, line, words = BROKEN[case]
+    path = pack(write, body)
+    with pytest.raises(ConfigError) as err:
+        load_pack(path)
+    assert err.value.path == str(path)
+    assert err.value.line == line, str(err.value)
+    assert words in str(err.value)
+
+
+def test_duplicate_rule_id_across_packs(write):
+    body = "  - id: p.a\n    kind: existence\n    message: m\n    tokens: [x]\n"
+    with pytest.raises(ConfigError, match="already defined"):
+        load_packs([pack(write, body, "one.yaml"), pack(write, body, "two.yaml")])
+
+
+def test_catastrophic_pattern_gives_up_with_a_warning(write):
+    rule = one_rule(write, "  - id: p.slow\n    kind: existence\n    message: m\n    nonword: true\n    tokens: ['(a|aa)+b']\n")
+    started = time.monotonic()
+    found = lint(rule, "a" * 60 + "\n")
+    assert time.monotonic() - started < 10
+    assert [(d.rule, d.severity) for d in found] == [("p.slow", Severity.WARNING)]
+    assert "took too long" in found[0].message
+
+
+# -- kinds ------------------------------------------------------------------
+
+def test_existence_word_boundaries_case_and_exceptions(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: existence\n    message: 'no {match}'\n    ignorecase: true\n"
+                    "    tokens: [very, 'utter(?:ly)?']\n    exceptions: [Very]\n")
+    text = "Everyday things. It was VERY utterly odd. Very well.\n"
+    assert [(d.text, d.message) for d in lint(rule, text)] == [("utterly", "no utterly")]
+    strict = one_rule(write, "  - id: p.a\n    kind: existence\n    message: m\n    tokens: [very, utterly]\n")
+    assert [d.text for d in lint(strict, text)] == ["utterly"]
+
+
+def test_existence_skips_quotes_unless_scoped(write):
+    base = "  - id: p.a\n    kind: existence\n    message: m\n    tokens: [awful]\n"
+    text = 'It was awful. "It was awful," she said.\n'
+    assert len(lint(one_rule(write, base), text)) == 1
+    assert len(lint(one_rule(write, base + "    scope: quote\n"), text)) == 1
+    assert len(lint(one_rule(write, base + "    scope: text\n"), text)) == 2
+
+
+def test_substitution_keeps_case_and_fixes(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: substitution\n    message: 'use {suggestion}'\n"
+                    "    swap: {utilise: use, 'in order to': to}\n")
+    found = lint(rule, "Utilise it in order to win.\n")
+    assert [d.suggestions for d in found] == [("Use",), ("to",)]
+    assert found[0].message == 'use "Use"'
+    assert found[0].fix.edits[0].text == "Use" and found[0].fix.safe
+
+
+def test_substitution_with_alternatives_has_no_fix(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: substitution\n    message: m\n    swap: {commence: begin|start}\n")
+    [d] = lint(rule, "We commence today.\n")
+    assert d.suggestions == ("begin", "start") and d.fix is None
+
+
+def test_occurrence_per_sentence(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: occurrence\n    message: '{count} commas'\n    token: ','\n    max: 2\n")
+    found = lint(rule, "One, two, three, four. Five, six.\n")
+    assert [d.message for d in found] == ["3 commas"]
+    assert found[0].text == "One, two, three, four."
+
+
+def test_occurrence_minimum_per_article(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: occurrence\n    message: 'only {count}'\n    token: 'said'\n    per: article\n    min: 1\n")
+    assert [d.message for d in lint(rule, "Nobody spoke. Nothing else.\n")] == ["only 0"]
+    assert lint(rule, "He said so.\n") == []
+
+
+def test_repetition_fix_keeps_one_word(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: repetition\n    message: '{word} twice'\n    exceptions: [had]\n")
+    found = lint(rule, "The the cat. He had had enough. He saw a\na dog.\n")
+    assert [(d.text, d.fix.edits[0].text, d.message) for d in found] == [("The the", "The", "The twice"), ("a\na", "a", "a twice")]
+
+
+def test_consistency_follows_first_spelling(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: consistency\n    message: '{match} vs {first}'\n    either: [[adviser, advisor]]\n")
+    found = lint(rule, "# Advisor quits\n\nThe adviser left. Her advisor stayed.\n")
+    assert [(d.text, d.suggestions) for d in found] == [("adviser", ("advisor",))]
+
+
+def test_capitalization_title_style(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: capitalization\n    message: 'fix {suggestion}'\n    style: title\n    scope: title\n")
+    assert [d.message for d in lint(rule, "# Storm Leaves thousands Without Power\n")] == ["fix thousands"]
+    assert lint(rule, "# Storm Leaves Thousands Without Power\n") == []
+
+
+def test_readability_words_per_sentence(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: readability\n    message: '{value} > {max}'\n    max: 5\n")
+    found = lint(rule, "Short one here. This sentence has more than five words in it.\n")
+    assert [d.message for d in found] == ["9 > 5"]
+
+
+def test_metadata_scope(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: existence\n    message: m\n    tokens: [Staff]\n    scope: metadata.author\n")
+    text = "---\ntitle: Staff picks\nauthor: Staff\n---\nStaff said so.\n"
+    [d] = lint(rule, text)
+    assert (d.line, d.column) == (3, 9)
