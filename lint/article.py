@@ -77,7 +77,7 @@ class ProseBuilder:
 class Segment:
     """A run of prose: the title, a heading, a paragraph or a metadata value.
 
-    `kind` is one of title, heading, body, or metadata; `name` holds the
+    `kind` is one of title, heading, body, table or metadata; `name` holds the
     metadata field name. Sentences and quotes are (start, end) spans of `text`.
     """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import regex
 
 from lint.checks import KINDS
-from lint.checks.base import DEFAULT_SCOPE, SCOPES, Rule, check_category, placeholders
+from lint.checks.base import DEFAULT_SCOPE, PROSE_SCOPES, SCOPES, Rule, check_category, placeholders
 from lint.diagnostic import SEVERITY_NAMES, Severity
 from lint.yamlfile import ConfigError, Mapping, load
 
@@ -115,7 +115,7 @@ def _scope(path, spec, rule_id) -> tuple[str, ...]:
         if base not in SCOPES or (base != "metadata" and "." in str(item)):
             raise ConfigError(path, spec.line_of("scope"),
                               f"rule {rule_id}: unknown scope {item!r} (one of {', '.join(SCOPES)}, or metadata.FIELD)")
-        out.extend(("title", "heading", "body", "quote") if item == "text" else (str(item),))
+        out.extend(PROSE_SCOPES if item == "text" else (str(item),))
     return tuple(dict.fromkeys(out))
 
 

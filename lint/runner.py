@@ -18,7 +18,7 @@ from lint.config import Config, name_matches
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.packs import bundled_packs, load_packs
 from lint.readers import input_problem, parse, read_bytes
-from lint.yamlfile import ConfigError, Mapping
+from lint.yamlfile import ConfigError
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".newslint_cache"}
 # Below this many files a process pool costs more than it saves.
@@ -78,7 +78,7 @@ def _rejected_words_rule(cfg: Config) -> Existence | None:
     words = [w for path in cfg.reject for w in read_words(path)]
     if not words:
         return None
-    options = Mapping(tokens=[regex.escape(w) for w in words], ignorecase=True, nonword=False, exceptions=[])
+    options = Existence.options_with_defaults(tokens=[regex.escape(w) for w in words], ignorecase=True)
     return Existence(
         id="vocabulary.rejected", kind="existence", message='"{match}" is on the list of rejected words',
         severity=Severity.ERROR, category="style", scope=DEFAULT_SCOPE,

@@ -105,6 +105,7 @@ def test_markdown_masks_what_is_not_prose():
         assert hidden not in prose
     for shown in ("Rain fell", "Monday", "the report", "*stars*", "& entities", "heavy rain", "A quoted block."):
         assert shown in prose
+    assert [s.kind for s in article.segments if "heavy rain" in s.text] == ["table"]
     quote = next(s for s in article.segments if s.text == "A quoted block.")
     assert quote.quotes == [(0, len(quote.text))]
     words_map_back(article)

@@ -11,8 +11,9 @@ from lint.diagnostic import CATEGORIES, Diagnostic, Edit, Fix, Severity
 from lint.patterns import PatternTimeout
 from lint.yamlfile import ConfigError, Mapping
 
-# Where a rule may look. "text" is shorthand for all prose.
-PROSE_SCOPES = ("title", "heading", "body", "quote")
+# Where a rule may look. "text" is shorthand for all prose; table cells are
+# data more than prose, so only rules that ask for them look there.
+PROSE_SCOPES = ("title", "heading", "body", "quote", "table")
 SCOPES = PROSE_SCOPES + ("text", "metadata")
 DEFAULT_SCOPE = ("title", "heading", "body")
 
@@ -49,6 +50,11 @@ class Rule:
 
     def __post_init__(self):
         self.prepare()
+
+    @classmethod
+    def options_with_defaults(cls, **values) -> Mapping:
+        """Kind options for a rule built in code rather than read from YAML."""
+        return Mapping({key: values.get(key, k.default) for key, k in cls.KEYS.items()})
 
     # -- for subclasses -------------------------------------------------
     def prepare(self) -> None:

@@ -12,10 +12,14 @@ class Existence(Rule):
         "ignorecase": Key(bool, default=False),
         "nonword": Key(bool, default=False),
         "exceptions": Key(list, default=[]),
+        # sentence: match each sentence on its own, so ^ and $ mark its ends
+        "per": Key(str, default="paragraph"),
     }
 
     def prepare(self):
         o = self.options
+        if o["per"] not in ("paragraph", "sentence"):
+            raise self.error("per must be paragraph or sentence", "per")
         word = not o["nonword"]
         self.pattern = alternatives(o["tokens"], ignorecase=o["ignorecase"], word=word,
                                     where=(self.where[0], o.line_of("tokens")))
@@ -26,9 +30,10 @@ class Existence(Rule):
 
     def find(self, article):
         for seg in self.segments(article):
-            for m in finditer(self.pattern, seg.text):
-                if not self.in_scope(seg, m.start(), m.end()):
-                    continue
-                if any(e.fullmatch(m.group()) for e in self.exceptions):
-                    continue
-                yield self.report(article, seg, m.start(), m.end())
+            spans = seg.sentences if self.options["per"] == "sentence" and seg.sentences else [(0, len(seg.text))]
+            for start, end in spans:
+                for m in finditer(self.pattern, seg.text[start:end]):
+                    s, e = start + m.start(), start + m.end()
+                    if not self.in_scope(seg, s, e) or any(x.fullmatch(m.group()) for x in self.exceptions):
+                        continue
+                    yield self.report(article, seg, s, e)

@@ -86,9 +86,12 @@ def _read_body(article: Article, body_start: int) -> None:
     tokens = _parser().parse(body)
     heading = None
     quote_depth = 0
+    in_table = False
     for tok in tokens:
         if tok.type in ("blockquote_open", "blockquote_close"):
             quote_depth += 1 if tok.type == "blockquote_open" else -1
+        elif tok.type in ("table_open", "table_close"):
+            in_table = tok.type == "table_open"
         elif tok.type == "heading_open":
             heading = tok.tag
         elif tok.type == "heading_close":
@@ -97,7 +100,7 @@ def _read_body(article: Article, body_start: int) -> None:
             start = body_start + line_starts[tok.map[0]]
             note_directive(article, tok.content, start)
         elif tok.type == "inline" and tok.map:
-            kind = "body"
+            kind = "table" if in_table else "body"
             if heading:
                 kind = "title" if heading == "h1" and "title" not in article.fields else "heading"
             start = body_start + line_starts[tok.map[0]]
