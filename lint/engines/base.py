@@ -1,0 +1,35 @@
+"""The interface every grammar engine implements, and how its findings become diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class EngineError(Exception):
+    """The engine cannot run (server unreachable, package missing); the CLI exits 2."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding of an engine in one piece of text (offsets into that text, end exclusive)."""
+
+    start: int
+    end: int
+    rule: str  # the engine's own rule name, e.g. "SpellCheck" or "MORFOLOGIK_RULE_EN_US"
+    category: str  # one of ours: spelling, grammar, style, ...
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+class Engine:
+    """A grammar engine: checks plain-text paragraphs and reports Issues.
+
+    Engines are costly to create, so each process makes one per settings
+    (see lint.engines.get_engine) and reuses it for every file.
+    """
+
+    name = ""
+
+    def check(self, texts: list[str]) -> list[list[Issue]]:
+        """Issues for each text, in order; texts are paragraphs of one article."""
+        raise NotImplementedError
