@@ -10,6 +10,7 @@ import click
 
 from lint import __version__
 from lint.diagnostic import SEVERITY_NAMES, FileResult, Severity
+from lint.engines.base import EngineError
 from lint.yamlfile import ConfigError
 
 FAIL_ON = SEVERITY_NAMES + ("never",)
@@ -26,7 +27,7 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except ConfigError as exc:
+        except (ConfigError, EngineError) as exc:
             click.echo(f"newslint: error: {exc}", err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -58,18 +59,24 @@ def main():
 @click.option("--select", multiple=True, help="Only these rules or packs (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rules or packs (comma-separated, repeatable).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config for every file.")
+@click.option("--grammar", type=click.Choice(["harper", "languagetool", "none"]),
+              help="Grammar engine (default: grammar.engine in the config, else harper).")
+@click.option("--languagetool-url", metavar="URL",
+              help="A LanguageTool server (remote or Docker); implies --grammar languagetool.")
 @click.option("--stdin-filename", help="File name to report for `-` (standard input).")
 @click.option("--statistics", is_flag=True, help="Show counts per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per diagnostic, no summary.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Worker processes.")
-def check(paths, fmt, output, fail_on, select, ignore, config_path, stdin_filename, statistics, quiet, no_color, jobs):
+def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, languagetool_url, stdin_filename,
+          statistics, quiet, no_color, jobs):
     """Lint articles: files, folders (recursively) or - for standard input."""
     from lint import runner
     from lint.reporters import FORMATS
 
-    options = runner.Options(config=config_path, select=_names(select), ignore=_names(ignore))
+    options = runner.Options(config=config_path, select=_names(select), ignore=_names(ignore),
+                             grammar=grammar, languagetool_url=languagetool_url)
     if config_path:
         runner.config_for(Path(config_path), options)  # a broken config fails before any file
     results: list[FileResult] = []

@@ -14,10 +14,13 @@ from lint import config as configuration
 from lint import suppress
 from lint.checks.base import DEFAULT_SCOPE
 from lint.checks.existence import Existence
+from lint.checks.grammar import GrammarCheck
 from lint.config import Config, name_matches
 from lint.diagnostic import Diagnostic, FileResult, Severity
+from lint.engines import get_engine
 from lint.packs import bundled_packs, load_packs
 from lint.readers import input_problem, parse, read_bytes
+from lint.spelling import NewsSpelling
 from lint.yamlfile import ConfigError
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".newslint_cache"}
@@ -32,6 +35,8 @@ class Options:
     config: str | None = None  # --config: one file for all
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    grammar: str | None = None  # --grammar: overrides grammar.engine
+    languagetool_url: str | None = None
 
 
 def config_for(path: Path, options: Options) -> Config:
@@ -94,6 +99,21 @@ def rules_for(cfg: Config):
     return rules + [rejected] if rejected else rules
 
 
+@lru_cache(maxsize=None)
+def grammar_for(cfg: Config, options: Options) -> GrammarCheck | None:
+    settings = cfg.grammar
+    url = options.languagetool_url or settings.get("languagetool_url")
+    name = options.grammar or ("languagetool" if options.languagetool_url else settings["engine"])
+    engine = get_engine(
+        name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
+        tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()),
+    )
+    if engine is None:
+        return None
+    accept = {w for path in cfg.accept for w in read_words(path)}
+    return GrammarCheck(engine, NewsSpelling(accept))
+
+
 def _setting(rule_id: str, settings: dict[str, str]) -> str | None:
     """The most specific setting that names the rule."""
     names = [n for n in settings if name_matches(n, rule_id)]
@@ -115,10 +135,22 @@ def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagn
 
 def _finish(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
     settings = cfg.rule_settings(Path(article.path))
+
+    def wanted(rule_id: str) -> bool:
+        return _enabled(rule_id, cfg, options) and _setting(rule_id, settings) != "off"
+
     found = list(problems)
     for rule in rules_for(cfg):
-        if _enabled(rule.id, cfg, options) and _setting(rule.id, settings) != "off":
+        if wanted(rule.id):
             found.extend(rule.check(article))
+    grammar = grammar_for(cfg, options)
+    if grammar is not None:
+        # A span our own rules already flag needs no second word from the engine.
+        taken = [(d.start, d.end) for d in found if d.category in ("spelling", "grammar")]
+        found.extend(
+            d for d in grammar.check(article)
+            if wanted(d.rule) and not any(d.start < e and s < d.end for s, e in taken)
+        )
     out = []
     for d in suppress.apply(article, found):
         setting = _setting(d.rule, settings)

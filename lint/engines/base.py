@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lint.diagnostic import Severity
+
 
 class EngineError(Exception):
     """The engine cannot run (server unreachable, package missing); the CLI exits 2."""
@@ -33,3 +35,8 @@ class Engine:
     def check(self, texts: list[str]) -> list[list[Issue]]:
         """Issues for each text, in order; texts are paragraphs of one article."""
         raise NotImplementedError
+
+    def level(self, issue: Issue) -> Severity | None:
+        """Severity of a grammar or style issue (spelling goes through the news filter);
+        None drops it. Engines tune this from measurements on edited news copy."""
+        return Severity.WARNING if issue.category == "grammar" else Severity.INFO

@@ -1,0 +1,42 @@
+"""Runs the configured grammar engine over an article's prose and maps what it finds."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lint.article import MASK, Article
+from lint.diagnostic import Diagnostic, Edit, Fix
+from lint.engines import Engine
+from lint.spelling import NewsSpelling, close_first, names_in
+
+
+class GrammarCheck:
+    def __init__(self, engine: Engine, spelling: NewsSpelling):
+        self.engine = engine
+        self.spelling = spelling
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        segments = [s for s in article.prose() if s.kind != "table"]
+        # Engines see masked text (code, URLs) as spaces: same length, no words.
+        texts = [s.text.replace(MASK, " ") for s in segments]
+        names = None
+        for seg, issues in zip(segments, self.engine.check(texts)):
+            for issue in issues:
+                word = seg.text[issue.start : issue.end]
+                suggestions = issue.suggestions
+                if issue.category == "spelling":
+                    names = names_in(article) if names is None else names
+                    severity = self.spelling.severity(word, suggestions, names)
+                    suggestions = close_first(word, suggestions)
+                elif seg.kind == "title" or seg.in_quote(issue.start, issue.end):
+                    continue  # headlines have their own grammar; quotes are the speaker's words
+                else:
+                    severity = self.engine.level(issue)
+                if severity is None:
+                    continue
+                start, end = seg.source_start(issue.start), seg.source_end(issue.end)
+                fix = Fix((Edit(start, end, suggestions[0]),), safe=False) if suggestions else None
+                yield article.diagnostic(
+                    start, end, rule=f"{self.engine.name}.{issue.rule}", category=issue.category,
+                    severity=severity, message=issue.message, suggestions=suggestions[:5], fix=fix,
+                )

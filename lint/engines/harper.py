@@ -1,0 +1,119 @@
+"""Harper, the embedded grammar engine (harper-py: offline, in-process, no Java)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+from lint.diagnostic import Severity
+from lint.engines.base import Engine, EngineError, Issue
+
+# Harper's lint kinds, in our categories.
+CATEGORIES = {
+    "Spelling": "spelling",
+    "Typo": "spelling",
+    "Grammar": "grammar",
+    "Agreement": "grammar",
+    "Punctuation": "grammar",
+    "Capitalization": "grammar",
+    "Miscellaneous": "grammar",
+    "Usage": "grammar",
+    "WordChoice": "grammar",
+    "Eggcorn": "grammar",
+    "Malapropism": "grammar",
+    "Nonstandard": "grammar",
+    "Repetition": "grammar",
+    "BoundaryError": "grammar",
+}
+DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "any": "AMERICAN"}
+
+# Rule levels measured on LanguageTool's example sentences and edited news copy
+# (bench/quality.py): a rule that flags correct sentences or clean news as often
+# as it finds errors is shown as info, which does not fail a run.
+OFF = {
+    "LongSentences",  # style.sentence-length does this, with a news-sized limit
+    "RepeatedWords",  # style.repeated-word does this, with a fix and name handling
+    "OxfordComma",  # AP and Reuters style leave the serial comma out
+    "UseEllipsisCharacter",  # typography, not grammar
+    "Spaces",
+}
+QUIET = {
+    "AdjectiveDoubleDegree", "AnA", "AvoidAndAlso", "CompoundNouns", "CondenseAllThe", "Dashes",
+    "DisjointPrefixes", "EllipsisLength", "ExpandMemoryShorthands", "InflectedVerbAfterTo",
+    "LookingForwardTo", "MassNouns", "MergeWords", "MissingPreposition", "NationalCapitals", "NotTo",
+    "NumericRangeEnDash", "OrthographicConsistency", "Payed", "PronounVerbAgreement",
+    "QuantifierNumeralConflict", "SentenceCapitalization", "SingleBe", "SplitWords",
+    "TheProperNounPossessive", "ToTwoToo", "UnclosedQuotes", "UpdatePlaceNames", "WhomSubjectOfVerb",
+}
+
+
+class HarperEngine(Engine):
+    name = "harper"
+
+    def __init__(self, dialect: str = "any", disabled_rules: tuple[str, ...] = ()):
+        import harper
+
+        self._harper = harper
+        self.linter = harper.Linter(getattr(harper.Dialect, DIALECTS[dialect]))
+        if disabled_rules:
+            config = self.linter.get_lint_config()
+            unknown = sorted(set(disabled_rules) - set(config))
+            if unknown:
+                raise EngineError(f"Harper has no rule named {', '.join(unknown)}")
+            config.update({name: False for name in disabled_rules})
+            self.linter.set_lint_config(config)
+
+    def check(self, texts: list[str]) -> list[list[Issue]]:
+        with _quiet_stdout():
+            return [self._check_one(text) for text in texts]
+
+    def level(self, issue: Issue) -> Severity | None:
+        if issue.rule in OFF:
+            return None
+        if issue.rule in QUIET or issue.category == "style":
+            return Severity.INFO
+        return Severity.WARNING
+
+    def _check_one(self, text: str) -> list[Issue]:
+        found = self.linter.organized_lints(text, language=self._harper.Language.PLAINTEXT)
+        issues = []
+        for rule, lints in found.items():
+            if rule in OFF:
+                continue
+            for lint in lints:
+                issues.append(
+                    Issue(
+                        start=lint.span.start,
+                        end=lint.span.end,
+                        rule=rule,
+                        category=CATEGORIES.get(lint.lint_kind, "style"),
+                        message=lint.message,
+                        suggestions=tuple(self._spell(lint, s) for s in lint.suggestions),
+                    )
+                )
+        return issues
+
+    def _spell(self, lint, suggestion) -> str:
+        """A suggestion as the text that replaces the flagged span."""
+        if suggestion.kind == self._harper.SuggestionKind.INSERT_AFTER:
+            return lint.problem_text + suggestion.replacement_text
+        return suggestion.replacement_text
+
+
+@contextlib.contextmanager
+def _quiet_stdout():
+    """Some Harper builds print debugging lines to standard output, which would
+    corrupt a JSON or SARIF report written there; they go to standard error."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real standard output (an embedding host): nothing to protect
+        yield
+        return
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)

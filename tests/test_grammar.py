@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint.checks.grammar import GrammarCheck
+from lint.diagnostic import Severity
+from lint.engines.base import Engine, Issue
+from lint.readers import parse
+from lint.spelling import NewsSpelling, edit_distance, names_in, other_dialect
+
+
+class FixedEngine(Engine):
+    """Reports the given (word, rule, category) wherever the word occurs."""
+
+    name = "fake"
+
+    def __init__(self, findings):
+        self.findings = findings
+
+    def check(self, texts):
+        out = []
+        for text in texts:
+            issues = []
+            for word, rule, category, suggestions in self.findings:
+                at = text.find(word)
+                if at >= 0:
+                    issues.append(Issue(at, at + len(word), rule, category, f"about {word}", suggestions))
+            out.append(issues)
+        return out
+
+
+def run(findings, text, name="a.md"):
+    article, _ = parse(name, text)
+    return list(GrammarCheck(FixedEngine(findings), NewsSpelling()).check(article))
+
+
+def test_edit_distance_counts_swaps_once():
+    assert edit_distance("collasped", "collapsed") == 1
+    assert edit_distance("pilgrams", "pilgrims") == 1
+    assert edit_distance("word", "world") == 1
+    assert edit_distance("cat", "elephant") == 3
+
+
+def test_other_dialect():
+    assert other_dialect("colour") == "color"
+    assert other_dialect("organised") == "organized"
+    assert other_dialect("spiralled") == "spiraled"
+    assert other_dialect("hospitel") is None
+
+
+@pytest.mark.parametrize(
+    "word, suggestions, expected",
+    [
+        ("hospitel", ("hospital",), Severity.WARNING),  # rare, one edit from a common word
+        ("ectoplasmids", ("plasmids",), Severity.INFO),  # unknown but nothing close: a term
+        ("Qamishli", ("Hamish",), None),  # a name at a sentence start
+        ("YPG", ("Ape",), None),  # an acronym
+        ("armoured", ("armored",), None),  # British spelling, fine in dialect "any"
+        ("goverment", ("government",), None),  # left to spelling.misspelling, which fixes it
+        ("spokesperson", (), None),  # common enough that the engine's dictionary is what lacks it
+    ],
+)
+def test_news_spelling_severity(word, suggestions, expected):
+    assert NewsSpelling().severity(word, suggestions, names=set()) == expected
+
+
+def test_accepted_words_and_article_names_pass():
+    assert NewsSpelling(accept={"Hospitel"}).severity("hospitel", ("hospital",), set()) is None
+    article, _ = parse("a.md", "# Zorbat wins\n\nVoters backed Zorbat. Zorbat said so.\n")
+    assert "zorbat" in names_in(article)
+
+
+def test_engine_issues_map_to_source_positions():
+    text = "# Title\n\nSee `code` then teh hospitel.\n"
+    [diag] = run([("hospitel", "SpellCheck", "spelling", ("hospital", "hostel"))], text)
+    assert (diag.rule, diag.line, diag.column, diag.text) == ("fake.SpellCheck", 3, 21, "hospitel")
+    assert diag.severity == Severity.WARNING and diag.suggestions == ("hospital", "hostel")
+    assert diag.fix.edits[0].text == "hospital" and not diag.fix.safe
+
+
+def test_grammar_in_quotes_and_headlines_is_left_alone():
+    findings = [("good in", "GoodAt", "grammar", ("good at",))]
+    assert run(findings, '# Title\n\n"He is good in football," she said.\n') == []
+    assert run(findings, "# He is good in football\n\nBody.\n") == []
+    [diag] = run(findings, "# Title\n\nHe is good in football.\n")
+    assert diag.severity == Severity.WARNING
+
+
+def test_harper_finds_grammar_and_spelling(cli, write):
+    path = write("a.md", "# Title\n\nIts a good day. The hospitel was closed.\n")
+    result = cli(["check", "--format", "json", path])
+    rules = [d["rule"] for d in json.loads(result.output)["diagnostics"]]
+    assert "harper.ItsContraction" in rules and "harper.SpellCheck" in rules
+
+
+def test_harper_debug_output_never_reaches_a_json_report(write, tmp_path):
+    """Run in a real process: the guard works on file descriptor 1."""
+    import subprocess
+    import sys
+
+    path = write("a.md", "# Title\n\nIt was snowing on Christmas. The hospitel shut.\n")
+    out = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", str(path)],
+                         capture_output=True, text=True, check=False)
+    assert json.loads(out.stdout)["summary"]["files"] == 1
+
+
+def test_grammar_none_runs_no_engine(cli, write):
+    path = write("a.md", "# Title\n\nIts a good day.\n")
+    result = cli(["check", "--format", "json", "--grammar", "none", path])
+    assert [d["rule"] for d in json.loads(result.output)["diagnostics"]] == []
+
+
+def test_seed_names_and_british_spellings_are_not_flagged(cli):
+    from tests.conftest import SEED
+
+    result = cli(["check", "--format", "json", SEED])
+    flagged = {d["text"] for d in json.loads(result.output)["diagnostics"] if d["severity"] != "info"}
+    for word in ("Qamishli", "SDF", "YPG", "Rmeilan", "Qahtaniyah", "armoured", "coloured", "spiralled"):
+        assert word not in flagged
