@@ -21,6 +21,8 @@ DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 DIALECTS = ("any", "en-US", "en-GB")
 ENGINES = ("harper", "languagetool", "none")
 RULE_SETTINGS = SEVERITY_NAMES + ("off", "on")
+# A dialect other than "any" turns on the rule that flags the other one's spellings.
+DIALECT_RULES = {"en-US": "spelling.american", "en-GB": "spelling.british"}
 
 _TOP_KEYS = {"packs", "rules", "select", "ignore", "include", "exclude", "dialect", "vocabulary",
              "grammar", "metadata", "overrides"}
@@ -58,8 +60,10 @@ class Config:
             return PurePosixPath(path).as_posix()
 
     def rule_settings(self, path: Path) -> dict[str, str]:
-        """Rule settings for one file: the `rules:` table, then matching overrides in order."""
-        settings = dict(self.rules)
+        """Rule settings for one file: the dialect's rule, the `rules:` table, then
+        matching overrides in order."""
+        settings = {DIALECT_RULES[self.dialect]: "on"} if self.dialect in DIALECT_RULES else {}
+        settings.update(self.rules)
         rel = self.relative(path)
         for override in self.overrides:
             if any(glob_match(rel, g) for g in override.files):

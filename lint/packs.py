@@ -12,7 +12,7 @@ from lint.diagnostic import SEVERITY_NAMES, Severity
 from lint.yamlfile import ConfigError, Mapping, load
 
 COMMON_KEYS = {"id", "kind", "message", "severity", "category", "scope", "description",
-               "link", "docs", "examples", "fix"}
+               "link", "docs", "examples", "fix", "enabled"}
 _ID = regex.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
 
 
@@ -90,6 +90,7 @@ def _rule(path: Path, pack: str, spec, line: int) -> Rule:
     if fix not in ("safe", "unsafe", "none"):
         raise ConfigError(path, spec.line_of("fix"), f"rule {rule_id}: fix must be safe, unsafe or none")
     examples = _examples(path, spec, rule_id)
+    enabled = _expect(path, spec, "enabled", bool)
     options = Mapping(line=spec.line)
     options.key_lines = spec.key_lines
     for key, want in cls.KEYS.items():
@@ -100,7 +101,8 @@ def _rule(path: Path, pack: str, spec, line: int) -> Rule:
     return cls(
         id=rule_id, kind=kind, message=message, severity=Severity.parse(severity), category=category,
         scope=scope, description=description, link=_expect(path, spec, "link", str) or "", docs=docs,
-        examples=examples, pack=pack, fix=fix, options=options, where=(str(path), spec.line),
+        examples=examples, pack=pack, fix=fix, enabled=enabled is not False, options=options,
+        where=(str(path), spec.line),
     )
 
 

@@ -136,12 +136,14 @@ def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagn
 def _finish(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
     settings = cfg.rule_settings(Path(article.path))
 
-    def wanted(rule_id: str) -> bool:
-        return _enabled(rule_id, cfg, options) and _setting(rule_id, settings) != "off"
+    def wanted(rule_id: str, default: bool = True) -> bool:
+        setting = _setting(rule_id, settings)
+        chosen = setting is not None or rule_id in (options.select or cfg.select)
+        return _enabled(rule_id, cfg, options) and setting != "off" and (default or chosen)
 
     found = list(problems)
     for rule in rules_for(cfg):
-        if wanted(rule.id):
+        if wanted(rule.id, rule.enabled):
             found.extend(rule.check(article))
     grammar = grammar_for(cfg, options)
     if grammar is not None:

@@ -157,3 +157,36 @@ def test_metadata_scope(write):
     text = "---\ntitle: Staff picks\nauthor: Staff\n---\nStaff said so.\n"
     [d] = lint(rule, text)
     assert (d.line, d.column) == (3, 9)
+
+
+def test_misspelling_fixes_and_skips_names_and_acronyms(write):
+    rule = one_rule(write, "  - id: p.a\n    kind: misspelling\n    message: 'use {suggestion}'\n")
+    text = "The Goverment said teh plan, by Ned of IST, came 2nd. The Represenative agreed.\n"
+    found = lint(rule, text)
+    assert [(d.text, d.suggestions) for d in found] == [
+        ("teh", ("the",)), ("Represenative", ("Representative",))
+    ]
+    assert found[0].fix.edits[0].text == "the"
+
+
+def test_variant_flags_the_other_dialect(write):
+    us = one_rule(write, "  - id: p.a\n    kind: variant\n    message: 'use {suggestion}'\n    prefer: en-US\n")
+    found = lint(us, "Colour photos of armoured cars travelled far. The color was fine.\n")
+    assert [(d.text, d.suggestions) for d in found] == [
+        ("Colour", ("Color",)), ("armoured", ("armored",)), ("travelled", ("traveled",))
+    ]
+    gb = one_rule(write, "  - id: p.a\n    kind: variant\n    message: m\n    prefer: en-GB\n")
+    assert [d.suggestions for d in lint(gb, "The color was fine.\n")] == [("colour",)]
+
+
+def test_default_off_rule_runs_only_when_turned_on(cli, write, tmp_path):
+    write("house.yaml", "rules:\n  - id: house.a\n    kind: existence\n    message: m\n    severity: error\n"
+          "    enabled: false\n    tokens: [slammed]\n")
+    write(".newslint.yaml", "packs: [house.yaml]\n")
+    article = write("a.md", "# T\n\nCritics slammed it.\n")
+    assert cli(["check", "--grammar", "none", article]).exit_code == 0
+    write(".newslint.yaml", "packs: [house.yaml]\nrules:\n  house.a: on\n")
+    import lint.config
+
+    lint.config.discover.cache_clear()
+    assert cli(["check", "--grammar", "none", article]).exit_code == 1

@@ -3,10 +3,12 @@
 from lint.checks.capitalization import Capitalization
 from lint.checks.consistency import Consistency
 from lint.checks.existence import Existence
+from lint.checks.misspelling import Misspelling
 from lint.checks.occurrence import Occurrence
 from lint.checks.readability import Readability
 from lint.checks.repetition import Repetition
 from lint.checks.substitution import Substitution
+from lint.checks.variant import Variant
 
 KINDS = {
     "existence": Existence,
@@ -16,4 +18,6 @@ KINDS = {
     "consistency": Consistency,
     "capitalization": Capitalization,
     "readability": Readability,
+    "misspelling": Misspelling,
+    "variant": Variant,
 }

@@ -41,6 +41,7 @@ class Rule:
     examples: dict = field(default_factory=dict)
     pack: str = ""
     fix: str = "safe"  # how safe the rule's fixes are: safe, unsafe or none
+    enabled: bool = True  # false: runs only when the config turns it on
     options: dict = field(default_factory=dict)
     where: tuple = ("", 0)  # (file, line) of the rule's definition
 
