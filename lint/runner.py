@@ -99,11 +99,17 @@ def rules_for(cfg: Config):
     return rules + [rejected] if rejected else rules
 
 
+def engine_choice(cfg: Config, options: Options) -> tuple[str, str | None]:
+    """The grammar engine's name and LanguageTool URL: the command line, then the config."""
+    url = options.languagetool_url or cfg.grammar.get("languagetool_url")
+    name = options.grammar or ("languagetool" if options.languagetool_url else cfg.grammar["engine"])
+    return name, url
+
+
 @lru_cache(maxsize=None)
 def grammar_for(cfg: Config, options: Options) -> GrammarCheck | None:
     settings = cfg.grammar
-    url = options.languagetool_url or settings.get("languagetool_url")
-    name = options.grammar or ("languagetool" if options.languagetool_url else settings["engine"])
+    name, url = engine_choice(cfg, options)
     engine = get_engine(
         name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
         tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()),
@@ -199,6 +205,9 @@ def discover_files(paths: list[str], options: Options) -> list[str]:
 
 def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult]:
     """Results in the order of `files`, whatever the number of worker processes."""
+    # Each worker would start its own local LanguageTool (a Java server): one is enough.
+    if any(engine_choice(config_for(Path(f), options), options) == ("languagetool", None) for f in files):
+        jobs = 1
     if jobs <= 1 or len(files) < POOL_THRESHOLD:
         return [lint_path(f, options) for f in files]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -506,3 +506,21 @@ def test_get_engine_builds_a_languagetool_engine(server):
     assert isinstance(engine, LanguageToolEngine)
     assert (engine.name, engine.language, engine.timeout, engine.disabled_rules) == ("languagetool", "en-US", 7.5, ["EN_QUOTES"])
     assert engine.check(["Teh."])[0][0].rule == "MORFOLOGIK_RULE_EN_US"
+
+
+# --- through the command line ------------------------------------------------------------
+
+def test_check_with_languagetool_url_reports_languagetool_rules(server, cli, write):
+    path = write("a.md", "# Storm\n\nOfficials said they was late. The storm was very unique.\n")
+    result = cli(["check", "--format", "json", "--languagetool-url", server.url, path])
+    found = {(d["rule"], d["text"], d["severity"]) for d in json.loads(result.output)["diagnostics"]}
+    assert ("languagetool.PERS_PRONOUN_AGREEMENT", "they was", "warning") in found
+    assert ("languagetool.EN_REDUNDANCY_REPLACEMENT", "very unique", "info") in found
+    assert result.exit_code == 0
+    assert server.requests and server.requests[0]["language"] == "en-US"
+
+
+def test_unreachable_languagetool_exits_2(cli, write):
+    path = write("a.md", "# Storm\n\nThey was late.\n")
+    result = cli(["check", "--languagetool-url", f"http://127.0.0.1:{closed_port()}", path])
+    assert result.exit_code == 2 and "newslint: error:" in result.output and "Traceback" not in result.output
