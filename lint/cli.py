@@ -130,6 +130,13 @@ def explain(rule_id, config_path):
     """Show a rule's documentation and examples."""
     rules = {r.id: r for r in _all_rules(config_path)}
     rule = rules.get(rule_id)
+    if rule is None and rule_id.startswith("harper."):
+        from lint.engines import get_engine
+
+        text = get_engine("harper", "any").describe(rule_id.split(".", 1)[1])
+        if text:
+            click.echo(f"{rule_id} (Harper grammar engine)\n\n{text.strip()}")
+            return
     if rule is None:
         close = [r for r in rules if rule_id in r]
         hint = f" (did you mean {', '.join(close[:5])}?)" if close else ""

@@ -119,3 +119,8 @@ def test_seed_names_and_british_spellings_are_not_flagged(cli):
     flagged = {d["text"] for d in json.loads(result.output)["diagnostics"] if d["severity"] != "info"}
     for word in ("Qamishli", "SDF", "YPG", "Rmeilan", "Qahtaniyah", "armoured", "coloured", "spiralled"):
         assert word not in flagged
+
+
+def test_explain_a_harper_rule(cli):
+    result = cli(["explain", "harper.ModalOf"])
+    assert result.exit_code == 0 and "Harper" in result.output and "would" in result.output

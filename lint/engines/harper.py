@@ -56,13 +56,13 @@ class HarperEngine(Engine):
 
         self._harper = harper
         self.linter = harper.Linter(getattr(harper.Dialect, DIALECTS[dialect]))
-        if disabled_rules:
-            config = self.linter.get_lint_config()
-            unknown = sorted(set(disabled_rules) - set(config))
-            if unknown:
-                raise EngineError(f"Harper has no rule named {', '.join(unknown)}")
-            config.update({name: False for name in disabled_rules})
-            self.linter.set_lint_config(config)
+        config = self.linter.get_lint_config()
+        unknown = sorted(set(disabled_rules) - set(config))
+        if unknown:
+            raise EngineError(f"Harper has no rule named {', '.join(unknown)}")
+        # Rules switched off here cost nothing at run time, unlike filtering their lints.
+        config.update({name: False for name in (*OFF, *disabled_rules) if name in config})
+        self.linter.set_lint_config(config)
 
     def check(self, texts: list[str]) -> list[list[Issue]]:
         with _quiet_stdout():
@@ -79,8 +79,6 @@ class HarperEngine(Engine):
         found = self.linter.organized_lints(text, language=self._harper.Language.PLAINTEXT)
         issues = []
         for rule, lints in found.items():
-            if rule in OFF:
-                continue
             for lint in lints:
                 issues.append(
                     Issue(
@@ -93,6 +91,10 @@ class HarperEngine(Engine):
                     )
                 )
         return issues
+
+    def describe(self, rule: str) -> str | None:
+        """Harper's own description of one of its rules (Markdown), if it has the rule."""
+        return self.linter.get_lint_descriptions().get(rule)
 
     def _spell(self, lint, suggestion) -> str:
         """A suggestion as the text that replaces the flagged span."""
