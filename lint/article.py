@@ -177,7 +177,18 @@ class Article:
             text=self.source[start:end],
             suggestions=tuple(suggestions),
             fix=fix,
+            context=self.sentence_at(start),
         )
+
+    def sentence_at(self, offset: int) -> str:
+        """The source text of the sentence around an offset, else of its line."""
+        for seg in self.segments:
+            for s, e in seg.sentences:
+                start, end = seg.source_start(s), seg.source_end(e)
+                if start <= offset < end:
+                    return self.source[start:end]
+        line, _ = self.lines.position(offset)
+        return self.lines.line_text(line) if self.source else ""
 
     @property
     def title(self) -> Segment | None:

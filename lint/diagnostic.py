@@ -56,6 +56,9 @@ class Diagnostic:
     text: str
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    # The sentence (or line) around the flagged text: what a baseline remembers
+    # instead of line numbers, which change whenever text above moves.
+    context: str = ""
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.rule)

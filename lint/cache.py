@@ -1,0 +1,95 @@
+"""A result cache: a file whose content, configuration, rules and tools have not
+changed since the last run is not linted again.
+
+Entries are JSON (never pickle: a cache folder is not trusted code), one file
+each, named by the hash of everything that decides the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from lint import __version__
+from lint.diagnostic import Diagnostic, Edit, Fix, Severity
+
+DIR_NAME = ".newslint_cache"
+# Packages whose data or code decides what newslint reports.
+_PACKAGES = ("harper-py", "codespell", "wordfreq", "pocketsphinx", "markdown-it-py", "regex")
+
+
+@lru_cache(maxsize=None)
+def _tool_versions() -> str:
+    versions = [__version__]
+    for name in _PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
+def files_digest(paths) -> str:
+    """One hash over the names and bytes of the files that configure a run."""
+    h = hashlib.sha256(_tool_versions().encode())
+    for path in paths:
+        h.update(str(path).encode() + b"\0")
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def key(setup: str, path: str, content_digest: str) -> str:
+    return hashlib.sha256("\0".join((setup, path, content_digest)).encode()).hexdigest()
+
+
+def _to_json(d: Diagnostic) -> dict:
+    data = asdict(d)
+    data["severity"] = int(d.severity)
+    return data
+
+
+def _from_json(data: dict) -> Diagnostic:
+    fix = data.pop("fix")
+    data["severity"] = Severity(data["severity"])
+    data["suggestions"] = tuple(data["suggestions"])
+    if fix:
+        fix = Fix(tuple(Edit(**e) for e in fix["edits"]), fix["safe"])
+    return Diagnostic(**data, fix=fix)
+
+
+class Cache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _file(self, k: str) -> Path:
+        return self.folder / k[:2] / f"{k}.json"
+
+    def get(self, k: str) -> list[Diagnostic] | None:
+        try:
+            data = json.loads(self._file(k).read_text(encoding="utf-8"))
+            return [_from_json(d) for d in data]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # missing or damaged: lint again
+
+    def put(self, k: str, diagnostics: list[Diagnostic]) -> None:
+        target = self._file(k)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# made by newslint\n*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([_to_json(d) for d in diagnostics], handle)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only tree still gets its results, just not cached
