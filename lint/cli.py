@@ -69,14 +69,18 @@ def main():
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Worker processes.")
+@click.option("--check-links", is_flag=True, help="Fetch each article's source link and warn when it is dead.")
+@click.option("--allow-private-links", is_flag=True,
+              help="Let --check-links reach private, loopback and link-local addresses.")
 def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, languagetool_url, stdin_filename,
-          statistics, quiet, no_color, jobs):
+          statistics, quiet, no_color, jobs, check_links, allow_private_links):
     """Lint articles: files, folders (recursively) or - for standard input."""
     from lint import runner
     from lint.reporters import FORMATS
 
     options = runner.Options(config=config_path, select=_names(select), ignore=_names(ignore),
-                             grammar=grammar, languagetool_url=languagetool_url)
+                             grammar=grammar, languagetool_url=languagetool_url,
+                             check_links=check_links, allow_private_links=allow_private_links)
     if config_path:
         runner.config_for(Path(config_path), options)  # a broken config fails before any file
     results: list[FileResult] = []
@@ -90,6 +94,10 @@ def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, lan
         results.append(runner.lint_bytes(name, data, options, Path(stdin_filename or "stdin.md")))
     files = runner.discover_files([p for p in named if p != "-"], options)
     results.extend(runner.lint_paths(files, options, jobs))
+    if options.check_links:  # in this process, after linting: each URL fetched once per run
+        from lint import links
+
+        links.check_results(results, options)
     rules = {}
     for cfg in {id(c): c for c in (runner.config_for(Path(r.path), options) for r in results)}.values():
         rules.update((r.id, r) for r in runner.rules_for(cfg))
@@ -185,3 +193,35 @@ def init(force):
         raise click.UsageError(".newslint.yaml already exists (use --force to overwrite)")
     target.write_text(STARTER.read_text(encoding="utf-8"), encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the list to a file.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra attribution lexicon, merged over the bundled one (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config for every file.")
+def claims(paths, fmt, output, lexicons, config_path):
+    """List check-worthy sentences (statistics, quotes, comparisons, causal claims,
+    anonymous sources) with their attribution: files or folders (recursively)."""
+    from lint import claims as claimlist
+    from lint import runner
+    from lint.sourcing import Settings, default_lexicon_path, load_lexicon
+
+    options = runner.Options(config=config_path)
+    settings = Settings(tuple([str(default_lexicon_path())] + [str(Path(p).resolve()) for p in lexicons]))
+    load_lexicon(settings.lexicons)  # a broken lexicon stops the run before any file
+    files = runner.discover_files(list(paths) or ["."], options)
+    results = [claimlist.read_claims(f, runner.config_for(Path(f), options).keys, settings) for f in files]
+    for r in results:
+        if r.error is not None:
+            click.echo(f"newslint: {r.path}: {r.error}", err=True)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        claimlist.WRITERS[fmt](results, stream)
+    finally:
+        if output:
+            stream.close()
+    sys.exit(1 if any(r.error is not None for r in results) else 0)

@@ -37,6 +37,10 @@ class Options:
     ignore: tuple[str, ...] = ()
     grammar: str | None = None  # --grammar: overrides grammar.engine
     languagetool_url: str | None = None
+    # --check-links: fetch each article's source link after linting (lint/links.py);
+    # --allow-private-links: let it reach private, loopback and link-local addresses.
+    check_links: bool = False
+    allow_private_links: bool = False
 
 
 def config_for(path: Path, options: Options) -> Config:
@@ -126,41 +130,28 @@ def _setting(rule_id: str, settings: dict[str, str]) -> str | None:
     return settings[max(names, key=len)] if names else None
 
 
-def _enabled(rule_id: str, cfg: Config, options: Options) -> bool:
+def wanted(rule_id: str, cfg: Config, options: Options, settings: dict[str, str], default: bool = True) -> bool:
+    """Whether a rule runs for a file: --select/--ignore, the config, and its settings.
+
+    A rule that is off by default (`default` false) runs only when a setting or
+    --select names it.
+    """
     select = options.select or cfg.select
     if select and not any(name_matches(n, rule_id) for n in select):
         return False
-    return not any(name_matches(n, rule_id) for n in (*cfg.ignore, *options.ignore))
+    if any(name_matches(n, rule_id) for n in (*cfg.ignore, *options.ignore)):
+        return False
+    setting = _setting(rule_id, settings)
+    return setting != "off" and (default or setting is not None or rule_id in select)
 
 
-def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagnostic]:
-    """Diagnostics for one file's decoded text."""
-    article, problems = parse(path, text, cfg.keys)
-    return _finish(article, problems, cfg, options)
-
-
-def _finish(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
+def settle(article, found: list[Diagnostic], cfg: Config, options: Options) -> list[Diagnostic]:
+    """What the user asked to see of `found`: wanted rules, not suppressed, at their configured severity."""
     settings = cfg.rule_settings(Path(article.path))
-
-    def wanted(rule_id: str, default: bool = True) -> bool:
-        setting = _setting(rule_id, settings)
-        chosen = setting is not None or rule_id in (options.select or cfg.select)
-        return _enabled(rule_id, cfg, options) and setting != "off" and (default or chosen)
-
-    found = list(problems)
-    for rule in rules_for(cfg):
-        if wanted(rule.id, rule.enabled):
-            found.extend(rule.check(article))
-    grammar = grammar_for(cfg, options)
-    if grammar is not None:
-        # A span our own rules already flag needs no second word from the engine.
-        taken = [(d.start, d.end) for d in found if d.category in ("spelling", "grammar")]
-        found.extend(
-            d for d in grammar.check(article)
-            if wanted(d.rule) and not any(d.start < e and s < d.end for s, e in taken)
-        )
     out = []
     for d in suppress.apply(article, found):
+        if not wanted(d.rule, cfg, options, settings):
+            continue
         setting = _setting(d.rule, settings)
         if setting in ("error", "warning", "info"):
             d = replace(d, severity=Severity.parse(setting))
@@ -168,12 +159,32 @@ def _finish(article, problems, cfg: Config, options: Options) -> list[Diagnostic
     return sorted(set(out), key=Diagnostic.sort_key)
 
 
+def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagnostic]:
+    """Diagnostics for one file's decoded text."""
+    article, problems = parse(path, text, cfg.keys)
+    return _lint(article, problems, cfg, options)
+
+
+def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
+    settings = cfg.rule_settings(Path(article.path))
+    found = list(problems)
+    for rule in rules_for(cfg):
+        if wanted(rule.id, cfg, options, settings, rule.enabled):
+            found.extend(rule.check(article))
+    grammar = grammar_for(cfg, options)
+    if grammar is not None:
+        # A span our own rules already flag needs no second word from the engine.
+        taken = [(d.start, d.end) for d in found if d.category in ("spelling", "grammar")]
+        found.extend(d for d in grammar.check(article) if not any(d.start < e and s < d.end for s, e in taken))
+    return settle(article, found, cfg, options)
+
+
 def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | None = None) -> FileResult:
     cfg = config_for(config_path or Path(path), options)
     article, problems = read_bytes(path, data, cfg.keys)
     if article is None:
         return FileResult(path, None, problems)
-    return FileResult(path, article.source, _finish(article, problems, cfg, options))
+    return FileResult(path, article.source, _lint(article, problems, cfg, options))
 
 
 def lint_path(path: str, options: Options) -> FileResult:

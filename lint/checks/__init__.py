@@ -2,8 +2,11 @@
 
 from lint.checks.capitalization import Capitalization
 from lint.checks.consistency import Consistency
+from lint.checks.dates import Dates
 from lint.checks.existence import Existence
+from lint.checks.metadata import Metadata
 from lint.checks.misspelling import Misspelling
+from lint.checks.names import Names
 from lint.checks.occurrence import Occurrence
 from lint.checks.readability import Readability
 from lint.checks.repetition import Repetition
@@ -20,4 +23,7 @@ KINDS = {
     "readability": Readability,
     "misspelling": Misspelling,
     "variant": Variant,
+    "metadata": Metadata,
+    "dates": Dates,
+    "names": Names,
 }

@@ -49,7 +49,9 @@ def read(article: Article, keys: dict[str, tuple[str, ...]]) -> None:
 def _read_front_matter(article, text: str, offset: int, keys) -> None:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # Every value as the string it is written as: an impossible date such as
+        # 2019-02-30 is the metadata checks' to report, not a reason to fail here.
+        data = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = offset + (mark.index if mark else 0)
