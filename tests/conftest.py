@@ -8,6 +8,16 @@ from click.testing import CliRunner
 from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+FRONT_MATTER = (
+    "---\ntitle: Storm hits the coast\ndate: 2019-11-02T10:00:00+00:00\nauthor: Jane Doe\n"
+    "source: https://example.com/storm\n---\n\n"
+)
+BODY_LINE = 8  # the line a story()'s body starts on
+
+
+def story(body: str) -> str:
+    """A Markdown article with complete metadata, so only the body's problems show."""
+    return FRONT_MATTER + body
 SEED = ROOT / "seeds" / "000_f54d6ccc6f0585c9.txt"
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import BODY_LINE, ROOT, story
 
 GOLDEN = Path(__file__).parent / "golden"
-ERROR_TEXT = "# Storm hits coast\n\nThe council could of acted sooner.\n"
-WARNING_TEXT = "# Storm hits coast\n\nThe council acted prior to the vote.\n"
-CLEAN_TEXT = "# Storm hits coast\n\nThe storm reached the coast at dawn.\n"
+ERROR_TEXT = story("The council could of acted sooner.\n")
+WARNING_TEXT = story("The council acted prior to the vote.\n")
+CLEAN_TEXT = story("The storm reached the coast at dawn.\n")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
@@ -64,7 +64,7 @@ def test_stdin_with_filename(cli):
     result = cli(["check", "-", "--stdin-filename", "desk/story.md", "--format", "json"], input=ERROR_TEXT)
     assert result.exit_code == 1
     [diag] = json.loads(result.output)["diagnostics"]
-    assert diag["path"] == "desk/story.md" and diag["line"] == 3
+    assert diag["path"] == "desk/story.md" and diag["line"] == BODY_LINE
 
 
 def test_output_file(cli, write, tmp_path):
@@ -77,7 +77,7 @@ def test_output_file(cli, write, tmp_path):
 def test_text_output_points_at_the_error(cli, write):
     result = cli(["check", write("bad.md", ERROR_TEXT), "--no-color"])
     lines = result.output.splitlines()
-    assert lines[0].endswith('3:13: error[style.common-errors] "could of" should be "could have"')
+    assert lines[0].endswith(f'{BODY_LINE}:13: error[style.common-errors] "could of" should be "could have"')
     source, carets = lines[1], lines[2]
     assert source.endswith("The council could of acted sooner.")
     assert carets.index("^") == source.index("could of") and carets.count("^") == len("could of")

@@ -8,8 +8,9 @@ CLEAN_TEXT = "# Storm hits coast\n\nThe storm reached the coast at dawn.\n"
 
 
 def rules_found(cli, *args):
-    """Rules that fire; the grammar engine is off, as these tests are about configuration."""
-    result = cli(["check", "--format", "json", "--grammar", "none", *args])
+    """Rules that fire; the grammar engine and metadata checks are off, as these tests are
+    about configuration."""
+    result = cli(["check", "--format", "json", "--grammar", "none", "--ignore", "metadata", *args])
     assert result.exit_code in (0, 1), result.output
     return [(d["rule"], d["severity"]) for d in json.loads(result.output)["diagnostics"]]
 
@@ -59,7 +60,7 @@ def test_overrides_by_glob(cli, write, tmp_path):
     write(".newslint.yaml", "overrides:\n  - files: ['opinion/**']\n    rules: {style.common-errors: off}\n")
     write("opinion/a.md", ERROR_TEXT)
     write("news/a.md", ERROR_TEXT)
-    result = cli(["check", "--format", "json", "--grammar", "none", tmp_path])
+    result = cli(["check", "--format", "json", "--grammar", "none", "--ignore", "metadata", tmp_path])
     paths = [d["path"] for d in json.loads(result.output)["diagnostics"]]
     assert len(paths) == 1 and "news" in paths[0]
 
@@ -69,7 +70,7 @@ def test_include_and_exclude(cli, write, tmp_path):
     write("a.rst", ERROR_TEXT)
     write("b.txt", ERROR_TEXT)
     write("drafts/c.md", ERROR_TEXT)
-    result = cli(["check", "--format", "json", tmp_path])
+    result = cli(["check", "--format", "json", "--ignore", "metadata", tmp_path])
     paths = {d["path"].rsplit("/", 1)[-1] for d in json.loads(result.output)["diagnostics"]}
     assert paths == {"a.rst"}
 
