@@ -25,7 +25,7 @@ def compile_pattern(pattern: str, *, ignorecase: bool, word: bool, where: tuple)
     if not isinstance(pattern, str) or not pattern:
         raise ConfigError(*where, f"pattern must be a non-empty string, got {pattern!r}")
     source = rf"(?<![\w-])(?:{pattern})(?![\w-])" if word else pattern
-    flags = regex.VERSION1 | (regex.IGNORECASE if ignorecase else 0)
+    flags = regex.IGNORECASE if ignorecase else 0  # VERSION0: full case folding (V1) makes compiling 10x slower
     try:
         return regex.compile(source, flags)
     except regex.error as exc:

@@ -9,6 +9,7 @@ from lint.checks.misspelling import Misspelling
 from lint.checks.names import Names
 from lint.checks.occurrence import Occurrence
 from lint.checks.readability import Readability
+from lint.checks.realword import RealWord
 from lint.checks.repetition import Repetition
 from lint.checks.substitution import Substitution
 from lint.checks.variant import Variant
@@ -26,4 +27,5 @@ KINDS = {
     "metadata": Metadata,
     "dates": Dates,
     "names": Names,
+    "realword": RealWord,
 }
