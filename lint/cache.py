@@ -47,6 +47,10 @@ def files_digest(paths) -> str:
     return h.hexdigest()
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def key(setup: str, path: str, content_digest: str) -> str:
     return hashlib.sha256("\0".join((setup, path, content_digest)).encode()).hexdigest()
 

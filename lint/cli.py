@@ -72,17 +72,62 @@ def main():
 @click.option("--check-links", is_flag=True, help="Fetch each article's source link and warn when it is dead.")
 @click.option("--allow-private-links", is_flag=True,
               help="Let --check-links reach private, loopback and link-local addresses.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
+              help="Report only diagnostics that this baseline (newslint baseline) does not record.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring and not writing the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where to keep the result cache.")
 def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, languagetool_url, stdin_filename,
-          statistics, quiet, no_color, jobs, check_links, allow_private_links):
+          statistics, quiet, no_color, jobs, check_links, allow_private_links, fix, unsafe_fixes, diff,
+          baseline_path, no_cache, cache_dir):
     """Lint articles: files, folders (recursively) or - for standard input."""
     from lint import runner
     from lint.reporters import FORMATS
 
     options = runner.Options(config=config_path, select=_names(select), ignore=_names(ignore),
                              grammar=grammar, languagetool_url=languagetool_url,
-                             check_links=check_links, allow_private_links=allow_private_links)
-    if config_path:
-        runner.config_for(Path(config_path), options)  # a broken config fails before any file
+                             check_links=check_links, allow_private_links=allow_private_links,
+                             cache_dir=cache_dir, no_cache=no_cache)
+    if fix and not diff and "-" in paths:
+        raise click.UsageError("--fix cannot write to standard input; use --diff")
+    results = _lint_all(paths, options, jobs, stdin_filename)
+    if fix or diff:
+        from lint import fix as fixing
+
+        outcome = fixing.fix_results(results, options, unsafe=unsafe_fixes, write=not diff)
+        for problem in outcome.problems:
+            click.echo(f"newslint: {problem}", err=True)
+        if diff:
+            sys.stdout.write(outcome.diff)
+            sys.exit(1 if outcome.diff else 0)
+        click.echo(f"Fixed {outcome.fixed} problem{'s' * (outcome.fixed != 1)} "
+                   f"in {outcome.files} file{'s' * (outcome.files != 1)}.", err=True)
+        results = outcome.results
+    if baseline_path:
+        from lint import baseline
+
+        results = baseline.new_only(results, baseline.read(Path(baseline_path)))
+    stream = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+    try:
+        color = not no_color and not output and stream.isatty() and "NO_COLOR" not in os.environ
+        FORMATS[fmt](results, _rules_of(results, options), stream, color=color, statistics=statistics, quiet=quiet)
+    finally:
+        if output:
+            stream.close()
+    if fail_on != "never":
+        threshold = Severity.parse(fail_on)
+        if any(d.severity >= threshold for r in results for d in r.diagnostics):
+            sys.exit(1)
+
+
+def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
+    """Lint the named files, folders and standard input, then check links if asked."""
+    from lint import runner
+
+    if options.config:
+        runner.config_for(Path(options.config), options)  # a broken config fails before any file
     results: list[FileResult] = []
     named = list(paths) or ["."]
     for p in named:
@@ -98,20 +143,33 @@ def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, lan
         from lint import links
 
         links.check_results(results, options)
+    return results
+
+
+def _rules_of(results, options) -> dict:
+    """Every rule the files' configurations load, by id, for the reporters' metadata."""
+    from lint import runner
+
     rules = {}
     for cfg in {id(c): c for c in (runner.config_for(Path(r.path), options) for r in results)}.values():
         rules.update((r.id, r) for r in runner.rules_for(cfg))
-    stream = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
-    try:
-        color = not no_color and not output and stream.isatty() and "NO_COLOR" not in os.environ
-        FORMATS[fmt](results, rules, stream, color=color, statistics=statistics, quiet=quiet)
-    finally:
-        if output:
-            stream.close()
-    if fail_on != "never":
-        threshold = Severity.parse(fail_on)
-        if any(d.severity >= threshold for r in results for d in r.diagnostics):
-            sys.exit(1)
+    return rules
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=".newslint-baseline.json",
+              show_default=True, help="Where to write the baseline.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config for every file.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Worker processes.")
+def make_baseline(paths, output, config_path, jobs):
+    """Record today's diagnostics, so that `check --baseline` reports only new ones."""
+    from lint import baseline, runner
+
+    results = _lint_all(paths, runner.Options(config=config_path), jobs)
+    count = baseline.write(results, Path(output))
+    click.echo(f"Recorded {count} diagnostic{'s' * (count != 1)} of {len(results)} files in {output}.")
 
 
 def _all_rules(config_path):

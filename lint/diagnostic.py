@@ -66,8 +66,10 @@ class Diagnostic:
 
 @dataclass
 class FileResult:
-    """What one file produced; `text` is its decoded content when it could be read."""
+    """What one file produced; `text` is its decoded content when it could be read,
+    `digest` the hash of the bytes it was read from (to notice later changes)."""
 
     path: str
     text: str | None
     diagnostics: list[Diagnostic]
+    digest: str = ""

@@ -7,19 +7,18 @@ and the others wait for the next pass, when the text has been linted again.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.diagnostic import Diagnostic, Edit
+from lint import runner
+from lint.cache import digest
+from lint.diagnostic import Diagnostic, Edit, FileResult
 
 BOM = "\ufeff".encode()
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+PASSES = 10  # a fix can make room for another; stop long before a loop could hurt
 
 
 def fixable(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
@@ -76,3 +75,57 @@ def unified_diff(path: str, before: str, after: str) -> str:
         difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                              fromfile=f"a/{path}", tofile=f"b/{path}")
     )
+
+
+@dataclass
+class Outcome:
+    results: list[FileResult]
+    fixed: int = 0  # fixes applied
+    files: int = 0  # files changed
+    diff: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def fix_text(path: str, text: str, diagnostics: list[Diagnostic], options, unsafe: bool):
+    """Apply fixes pass after pass, linting again in between, until none apply.
+
+    Returns the fixed text, the number of fixes and the diagnostics of the final text.
+    """
+    cfg = runner.config_for(Path(path), options)
+    count = 0
+    for _ in range(PASSES):
+        new, used = apply(text, diagnostics, unsafe)
+        if not used:
+            break
+        count += len(used)
+        text = new
+        diagnostics = runner.lint_text(path, text, cfg, options)
+    return text, count, diagnostics
+
+
+def fix_results(results: list[FileResult], options, unsafe: bool, write: bool) -> Outcome:
+    """Fix every file that has fixable diagnostics; with `write` false, only make the diff."""
+    outcome = Outcome([])
+    for result in results:
+        if result.text is None or not fixable(result.diagnostics, unsafe):
+            outcome.results.append(result)
+            continue
+        text, count, diagnostics = fix_text(result.path, result.text, result.diagnostics, options, unsafe)
+        outcome.diff += unified_diff(result.path, result.text, text)
+        if write:
+            path = Path(result.path)
+            try:
+                original = path.read_bytes()
+                if digest(original) != result.digest:
+                    outcome.problems.append(f"{result.path}: changed on disk since it was read; left alone")
+                    outcome.results.append(result)
+                    continue
+                write_atomic(path, encode(text, original))
+            except OSError as exc:
+                outcome.problems.append(f"{result.path}: cannot write fixes: {exc.strerror or exc}")
+                outcome.results.append(result)
+                continue
+        outcome.fixed += count
+        outcome.files += 1
+        outcome.results.append(FileResult(result.path, text, diagnostics, result.digest))
+    return outcome

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import regex
 
+from lint import cache
 from lint import config as configuration
 from lint import suppress
 from lint.checks.base import DEFAULT_SCOPE
@@ -19,7 +20,8 @@ from lint.config import Config, name_matches
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.engines import get_engine
 from lint.packs import bundled_packs, load_packs
-from lint.readers import input_problem, parse, read_bytes
+from lint.progress import Progress
+from lint.readers import decode, input_problem, parse, read_bytes
 from lint.spelling import NewsSpelling
 from lint.yamlfile import ConfigError
 
@@ -41,6 +43,8 @@ class Options:
     # --allow-private-links: let it reach private, loopback and link-local addresses.
     check_links: bool = False
     allow_private_links: bool = False
+    cache_dir: str | None = None  # --cache-dir; default .newslint_cache beside the config
+    no_cache: bool = False
 
 
 def config_for(path: Path, options: Options) -> Config:
@@ -179,12 +183,39 @@ def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
     return settle(article, found, cfg, options)
 
 
-def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | None = None) -> FileResult:
+def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | None = None,
+               use_cache: bool = False) -> FileResult:
     cfg = config_for(config_path or Path(path), options)
+    content = cache.digest(data)
+    store = _cache_for(cfg, options) if use_cache else None
+    key = cache.key(_setup_digest(cfg, options), path, content) if store else ""
+    diagnostics = store.get(key) if store else None
+    if diagnostics is not None:
+        text, _ = decode(path, data)
+        return FileResult(path, text, diagnostics, content)
     article, problems = read_bytes(path, data, cfg.keys)
     if article is None:
-        return FileResult(path, None, problems)
-    return FileResult(path, article.source, _lint(article, problems, cfg, options))
+        result = FileResult(path, None, problems, content)
+    else:
+        result = FileResult(path, article.source, _lint(article, problems, cfg, options), content)
+    if store:
+        store.put(key, result.diagnostics)
+    return result
+
+
+@lru_cache(maxsize=None)
+def _setup_digest(cfg: Config, options: Options) -> str:
+    """What decides a file's result besides its bytes: config, rule and word files,
+    tool versions, command-line options."""
+    files = [cfg.path, *pack_paths(cfg), *cfg.accept, *cfg.reject]
+    return cache.files_digest([f for f in files if f]) + repr(replace(options, cache_dir=None, no_cache=False))
+
+
+@lru_cache(maxsize=None)
+def _cache_for(cfg: Config, options: Options) -> cache.Cache | None:
+    if options.no_cache:
+        return None
+    return cache.Cache(Path(options.cache_dir) if options.cache_dir else cfg.root / cache.DIR_NAME)
 
 
 def lint_path(path: str, options: Options) -> FileResult:
@@ -193,7 +224,7 @@ def lint_path(path: str, options: Options) -> FileResult:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return FileResult(path, None, [input_problem(path, "input.unreadable", f"cannot read file: {reason}")])
-    return lint_bytes(path, data, options)
+    return lint_bytes(path, data, options, use_cache=True)
 
 
 def discover_files(paths: list[str], options: Options) -> list[str]:
@@ -219,7 +250,19 @@ def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult
     # Each worker would start its own local LanguageTool (a Java server): one is enough.
     if any(engine_choice(config_for(Path(f), options), options) == ("languagetool", None) for f in files):
         jobs = 1
-    if jobs <= 1 or len(files) < POOL_THRESHOLD:
-        return [lint_path(f, options) for f in files]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lint_path, files, [options] * len(files), chunksize=max(1, len(files) // (jobs * 4))))
+    progress = Progress(len(files))
+    results = []
+    try:
+        if jobs <= 1 or len(files) < POOL_THRESHOLD:
+            for f in files:
+                results.append(lint_path(f, options))
+                progress.step(len(results), f)
+            return results
+        chunk = max(1, len(files) // (jobs * 8))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(lint_path, files, [options] * len(files), chunksize=chunk):
+                results.append(result)
+                progress.step(len(results), result.path)
+        return results
+    finally:
+        progress.close()

@@ -1,0 +1,118 @@
+"""--fix, --diff, baselines and the result cache."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from lint import fix as fixing
+from lint.runner import Options, lint_path
+from tests.conftest import story
+
+FIXABLE = story("The council could of acted sooner in order to help.\r\nThe the goverment agreed.\r\n")
+FIXED = story("The council could have acted sooner to help.\r\nThe government agreed.\r\n")
+
+
+def rules_of(result) -> list[str]:
+    return [d["rule"] for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_fix_writes_safe_fixes_and_is_idempotent(cli, write):
+    path = write("a.md", FIXABLE.encode("utf-8"))
+    first = cli(["check", "--fix", "--format", "json", "--no-cache", path])
+    assert path.read_bytes() == FIXED.encode("utf-8")
+    assert "style.common-errors" not in rules_of(first)
+    second = cli(["check", "--fix", "--no-cache", path])
+    assert path.read_bytes() == FIXED.encode("utf-8")
+    assert "Fixed 0 problems" in second.output
+
+
+def test_fix_keeps_bom_and_permissions(cli, write):
+    path = write("a.md", b"\xef\xbb\xbf" + FIXABLE.encode("utf-8"))
+    os.chmod(path, 0o600)
+    cli(["check", "--fix", "--no-cache", path])
+    assert path.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode("utf-8")
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_diff_prints_and_does_not_write(cli, write):
+    path = write("a.md", FIXABLE)
+    before = path.read_bytes()
+    result = cli(["check", "--diff", "--no-cache", path])
+    assert result.exit_code == 1
+    assert "-The the goverment agreed." in result.output and "+The government agreed." in result.output
+    assert path.read_bytes() == before
+
+
+def test_unsafe_fixes_only_when_asked(cli, write):
+    path = write("a.md", story("Armoured cars moved in.\n"))
+    write(".newslint.yaml", "dialect: en-US\n")
+    cli(["check", "--fix", "--no-cache", path])
+    assert "Armored" in path.read_text()  # the dialect rule's fix is safe
+    real_word = write("b.md", story("The council voted to held a public inquiry.\n"))
+    cli(["check", "--fix", "--no-cache", real_word])
+    assert "to held" in real_word.read_text()
+    cli(["check", "--fix", "--unsafe-fixes", "--no-cache", real_word])
+    assert "to held" not in real_word.read_text()
+
+
+def test_file_changed_since_it_was_read_is_left_alone(write):
+    path = write("a.md", FIXABLE)
+    result = lint_path(str(path), Options(no_cache=True))
+    changed = (FIXABLE + "New paragraph.\n").encode()
+    path.write_bytes(changed)
+    outcome = fixing.fix_results([result], Options(no_cache=True), unsafe=False, write=True)
+    assert path.read_bytes() == changed
+    assert outcome.problems and "changed on disk" in outcome.problems[0]
+
+
+def test_fix_refuses_standard_input(cli):
+    result = cli(["check", "--fix", "-"], input=FIXABLE)
+    assert result.exit_code == 2
+
+
+def test_baseline_reports_only_new_diagnostics_and_survives_moved_lines(cli, write, tmp_path):
+    path = write("a.md", story("The council could of acted sooner.\n"))
+    baseline = tmp_path / "base.json"
+    made = cli(["baseline", path, "-o", baseline, "--config", write("c.yaml", "grammar: {engine: none}\n")])
+    assert made.exit_code == 0 and baseline.exists()
+    args = ["check", "--format", "json", "--grammar", "none", "--no-cache", "--baseline", baseline, path]
+    assert rules_of(cli(args)) == []
+    path.write_text(story("A new first paragraph.\n\nThe council could of acted sooner.\n\nIt could of rained.\n"))
+    assert rules_of(cli(args)) == ["style.common-errors"]  # only the new one
+    assert json.loads(cli(args).output)["diagnostics"][0]["text"] == "could of"
+    assert json.loads(cli(args).output)["diagnostics"][0]["line"] == 12
+
+
+def test_broken_baseline_exits_2(cli, write):
+    bad = write("base.json", "{not json")
+    assert cli(["check", "--baseline", bad, write("a.md", story("Fine.\n"))]).exit_code == 2
+
+
+def test_cache_reuses_results_until_content_or_config_changes(cli, write, tmp_path):
+    cache_dir = tmp_path / "cache"
+    path = write("a.md", story("The council could of acted sooner.\n"))
+    args = ["check", "--format", "json", "--grammar", "none", "--cache-dir", cache_dir, path]
+    first = cli(args).output
+    entries = list(cache_dir.rglob("*.json"))
+    assert len(entries) == 1
+    entries[0].write_text(json.dumps([]))  # a doctored entry shows the cache is read
+    assert rules_of(cli(args)) == []
+    path.write_text(story("The council could of acted sooner!\n"))  # new content: linted again
+    assert "style.common-errors" in rules_of(cli(args))
+    write(".newslint.yaml", "rules:\n  style.common-errors: warning\n")
+    import lint.config
+
+    lint.config.discover.cache_clear()
+    assert json.loads(cli(args).output)["diagnostics"][0]["severity"] == "warning"
+    assert json.loads(first)["diagnostics"][0]["severity"] == "error"
+
+
+def test_damaged_cache_entry_is_ignored(cli, write, tmp_path):
+    cache_dir = tmp_path / "cache"
+    path = write("a.md", story("The council could of acted sooner.\n"))
+    args = ["check", "--format", "json", "--grammar", "none", "--cache-dir", cache_dir, path]
+    cli(args)
+    for entry in cache_dir.rglob("*.json"):
+        entry.write_text("{garbage")
+    assert "style.common-errors" in rules_of(cli(args))
