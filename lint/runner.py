@@ -207,7 +207,7 @@ def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | Non
 def _setup_digest(cfg: Config, options: Options) -> str:
     """What decides a file's result besides its bytes: config, rule and word files,
     tool versions, command-line options."""
-    files = [cfg.path, *pack_paths(cfg), *cfg.accept, *cfg.reject]
+    files = [cfg.path, *pack_paths(cfg), *cfg.accept, *cfg.reject, *(f for r in rules_for(cfg) for f in r.files())]
     return cache.files_digest([f for f in files if f]) + repr(replace(options, cache_dir=None, no_cache=False))
 
 

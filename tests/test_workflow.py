@@ -116,3 +116,21 @@ def test_damaged_cache_entry_is_ignored(cli, write, tmp_path):
     for entry in cache_dir.rglob("*.json"):
         entry.write_text("{garbage")
     assert "style.common-errors" in rules_of(cli(args))
+
+
+def test_cache_key_covers_files_rules_read(tmp_path):
+    """Editing a rule's data file (a sourcing lexicon) must invalidate cached results."""
+    from lint import runner
+    from lint.config import Config
+
+    lexicon = tmp_path / "extra.yaml"
+    lexicon.write_text("reporting_verbs: [averred]\n")
+    pack = tmp_path / "p.yaml"
+    pack.write_text("rules:\n  - id: p.weasel\n    kind: sourcing\n    flag: weasel\n    message: m\n"
+                    f"    lexicon: {lexicon}\n")
+    cfg = Config(packs=[str(pack)], root=tmp_path)
+    assert str(lexicon) in {f for r in runner.rules_for(cfg) for f in r.files()}
+    before = runner._setup_digest(cfg, Options())
+    lexicon.write_text("reporting_verbs: [averred, opined]\n")
+    runner._setup_digest.cache_clear()
+    assert runner._setup_digest(cfg, Options()) != before

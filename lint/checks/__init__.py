@@ -11,6 +11,7 @@ from lint.checks.occurrence import Occurrence
 from lint.checks.readability import Readability
 from lint.checks.realword import RealWord
 from lint.checks.repetition import Repetition
+from lint.checks.sourcing import Sourcing
 from lint.checks.substitution import Substitution
 from lint.checks.variant import Variant
 
@@ -28,4 +29,5 @@ KINDS = {
     "dates": Dates,
     "names": Names,
     "realword": RealWord,
+    "sourcing": Sourcing,
 }

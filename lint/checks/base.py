@@ -64,6 +64,10 @@ class Rule:
     def find(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
+    def files(self) -> tuple[str, ...]:
+        """Data files the rule reads besides its pack (they key the result cache)."""
+        return ()
+
     # -- shared machinery ----------------------------------------------
     def check(self, article: Article) -> list[Diagnostic]:
         try:
