@@ -26,6 +26,7 @@ from lint.spelling import NewsSpelling
 from lint.yamlfile import ConfigError
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".newslint_cache"}
+ENGINE_PREFIXES = ("harper.", "languagetool.")
 # Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 8
 
@@ -177,10 +178,21 @@ def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
             found.extend(rule.check(article))
     grammar = grammar_for(cfg, options)
     if grammar is not None:
-        # A span our own rules already flag needs no second word from the engine.
-        taken = [(d.start, d.end) for d in found if d.category in ("spelling", "grammar")]
-        found.extend(d for d in grammar.check(article) if not any(d.start < e and s < d.end for s, e in taken))
-    return settle(article, found, cfg, options)
+        found.extend(grammar.check(article))
+    return settle(article, one_per_slip(found), cfg, options)
+
+
+def one_per_slip(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One typo or grammar diagnostic per slip: where several overlap, the most severe
+    stays, then ours over an engine's, then the most precise (shortest span)."""
+    def rank(d: Diagnostic):
+        return (-d.severity, d.rule.startswith(ENGINE_PREFIXES), d.end - d.start, d.rule)
+
+    kept: list[Diagnostic] = []
+    for d in sorted((d for d in found if d.category in ("spelling", "grammar")), key=rank):
+        if not any(d.start < k.end and k.start < d.end for k in kept):
+            kept.append(d)
+    return [d for d in found if d.category not in ("spelling", "grammar")] + kept
 
 
 def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | None = None,

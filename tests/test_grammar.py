@@ -126,3 +126,22 @@ def test_seed_names_and_british_spellings_are_not_flagged(cli):
 def test_explain_a_harper_rule(cli):
     result = cli(["explain", "harper.ModalOf"])
     assert result.exit_code == 0 and "Harper" in result.output and "would" in result.output
+
+
+def test_one_diagnostic_per_slip():
+    from lint.article import Article
+    from lint.runner import one_per_slip
+
+    article = Article("a.md", "It is to held the line and more.", "text")
+
+    def make(start, end, rule, severity=Severity.WARNING, category="grammar"):
+        return article.diagnostic(start, end, rule=rule, category=category, severity=severity, message="m")
+
+    phrase, word = make(6, 13, "grammar.to-past"), make(9, 13, "spelling.real-word", category="spelling")
+    engine = make(9, 13, "harper.Something")
+    info = make(6, 8, "grammar.other", severity=Severity.INFO)
+    style = make(6, 13, "style.x", category="style")
+    kept = one_per_slip([phrase, word, engine, info, style])
+    assert set(kept) == {word, style}
+    louder = make(6, 13, "harper.Loud", severity=Severity.ERROR)
+    assert louder in one_per_slip([word, louder])
