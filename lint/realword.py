@@ -32,6 +32,8 @@ from functools import lru_cache
 
 import regex
 
+from lint.wordlists import zipf
+
 # pocketsphinx reports log probabilities in base 1.0001.
 _TO_LOG10 = math.log10(1.0001)
 _UNKNOWN = -536870912
@@ -118,7 +120,7 @@ class Model:
         import wordfreq
 
         plain = regex.compile(r"[a-z]+(?:'[a-z]+)*")
-        return {w: wordfreq.zipf_frequency(w, "en") for w in wordfreq.top_n_list("en", size) if plain.fullmatch(w)}
+        return {w: zipf(w) for w in wordfreq.top_n_list("en", size) if plain.fullmatch(w)}
 
     def _known(self, word: str) -> bool:
         return self.lm.prob([word]) != _UNKNOWN
