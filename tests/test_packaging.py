@@ -15,6 +15,7 @@ def test_wheel_ships_the_rule_packs(tmp_path):
     )
     [wheel] = tmp_path.glob("newslint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    packs = {p.name for p in (ROOT / "rules").glob("*.yaml")}
-    assert {f"lint/packs/{p}" for p in packs} <= names
+    data = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
+    assert "lexicons/attribution.yaml" in data  # rule data files ship too, not only packs
+    assert {f"lint/packs/{p}" for p in data} <= names
     assert "lint/starter.yaml" in names

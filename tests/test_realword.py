@@ -170,8 +170,7 @@ def test_names_inside_a_sentence_are_skipped(write):
     assert flagged(rule, "Firefighters worked for four ours.\n") == [("ours", "hours")]
 
 
-def test_sentence_start_is_a_name_when_the_article_says_so(write):
-    rule = make_rule(write)
+def test_sentence_start_is_a_name_when_the_article_says_so():
     text = "Loose Bridge opened today. Later, the mayor thanked Loose for the work.\n"
     article, _ = parse("a.md", text)
     assert "loose" in article_names(article)

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ from lint.packs import bundled_dir, bundled_packs, load_pack
 from lint.readers import parse
 from lint.sourcing import Settings, analyse, default_lexicon_path, load_lexicon
 from lint.yamlfile import ConfigError
-from tests.conftest import ROOT, SEED
+from tests.conftest import SEED
 
 RULES = {r.id.split(".", 1)[1]: r for r in load_pack(bundled_packs()["sourcing"])}
 
@@ -269,16 +266,6 @@ def test_lexicon_ships_beside_the_packs_and_is_not_a_pack():
     assert path.is_file() and path.parent.parent == bundled_dir()
     assert "attribution" not in bundled_packs() and "lexicons" not in bundled_packs()
     assert set(bundled_packs()) >= {"sourcing"}
-
-
-def test_lexicon_ships_in_the_wheel(tmp_path):
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
-        check=True,
-    )
-    [wheel] = tmp_path.glob("newslint-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"lint/packs/lexicons/attribution.yaml", "lint/packs/sourcing.yaml"} <= names
 
 
 def _pack(write, extra: str, lexicon: str | None) -> Path:
