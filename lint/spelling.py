@@ -82,8 +82,10 @@ class NewsSpelling:
     def __init__(self, accept: set[str] = frozenset()):
         self.accept = {w.lower() for w in accept}
 
-    def severity(self, word: str, suggestions: tuple[str, ...], names: set[str]) -> Severity | None:
-        """How to report an engine's unknown `word`: None (not a misspelling), INFO or WARNING."""
+    def severity(self, word: str, suggestions: tuple[str, ...], names: set[str],
+                 text: str = "", start: int = 0, end: int = 0) -> Severity | None:
+        """How to report an engine's unknown `word` (at text[start:end] when given):
+        None (not a misspelling), INFO or WARNING."""
         w = word.lower()
         base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
         if w in self.accept or base in self.accept or base in names or w in misspellings():
@@ -92,12 +94,28 @@ class NewsSpelling:
             return None  # acronyms, codes, CamelCase brands
         if word[:1].isupper():
             return None  # a name at the start of a sentence
-        if not _WORD_CHARS.match(word) or zipf(base) >= COMMON or other_dialect(base):
+        if text and (text[start - 1 : start] == "]" or text[end : end + 1] == "["):
+            return None  # an editor's bracketed letters inside a quote: "[e]xtremely"
+        if not _WORD_CHARS.match(word) or zipf(base) >= COMMON or other_dialect(base) or derived(base):
             return None
-        close = [s for s in suggestions if edit_distance(w, s.lower()) <= 2 and zipf(s) >= COMMON]
+        close = [s for s in suggestions if edit_distance(w, s.lower()) <= 1 and zipf(s) >= COMMON]
         if close and zipf(base) < RARE:
             return Severity.WARNING
         return Severity.INFO
+
+
+_SUFFIXES = ("ly", "ness", "ers", "er", "ees", "ee", "ings", "ing", "ed", "es", "s")
+
+
+def derived(word: str) -> bool:
+    """A word built from a common one with a suffix (molecularly, decrier, stymying):
+    its parts are words, so it is no slip, only absent from the dictionary."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
+            if any(zipf(s) >= COMMON for s in (stem, stem + "e", stem[:-1] + "y", stem[:-1] + "ie")):
+                return True
+    return False
 
 
 def close_first(word: str, suggestions: tuple[str, ...]) -> tuple[str, ...]:

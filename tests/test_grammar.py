@@ -60,10 +60,20 @@ def test_other_dialect():
         ("armoured", ("armored",), None),  # British spelling, fine in dialect "any"
         ("goverment", ("government",), None),  # left to spelling.misspelling, which fixes it
         ("spokesperson", (), None),  # common enough that the engine's dictionary is what lacks it
+        ("molecularly", ("molecular",), None),  # a common word plus a suffix
+        ("zoui", ("zoo",), Severity.INFO),  # two edits from a short word: as likely a foreign word
     ],
 )
 def test_news_spelling_severity(word, suggestions, expected):
     assert NewsSpelling().severity(word, suggestions, names=set()) == expected
+
+
+def test_editors_bracketed_letters_are_not_misspellings():
+    text = 'He was "[e]xtremely pained" by the news.'
+    start = text.index("xtremely")
+    end = start + len("xtremely")
+    assert NewsSpelling().severity("xtremely", ("extremely",), set(), text, start, end) is None
+    assert NewsSpelling().severity("xtremely", ("extremely",), set()) == Severity.WARNING
 
 
 def test_accepted_words_and_article_names_pass():

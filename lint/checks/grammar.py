@@ -24,9 +24,9 @@ class GrammarCheck:
             for issue in issues:
                 word = seg.text[issue.start : issue.end]
                 suggestions = issue.suggestions
-                if issue.category == "spelling":
+                if self.engine.unknown_word(issue):
                     names = names_in(article) if names is None else names
-                    severity = self.spelling.severity(word, suggestions, names)
+                    severity = self.spelling.severity(word, suggestions, names, seg.text, issue.start, issue.end)
                     suggestions = close_first(word, suggestions)
                 elif seg.kind == "title" or seg.in_quote(issue.start, issue.end):
                     continue  # headlines have their own grammar; quotes are the speaker's words

@@ -36,6 +36,11 @@ class Engine:
         """Issues for each text, in order; texts are paragraphs of one article."""
         raise NotImplementedError
 
+    def unknown_word(self, issue: Issue) -> bool:
+        """Whether the issue says only that the word is not in the engine's dictionary
+        (those go through the news spelling filter instead of `level`)."""
+        return issue.category == "spelling"
+
     def level(self, issue: Issue) -> Severity | None:
         """Severity of a grammar or style issue (spelling goes through the news filter);
         None drops it. Engines tune this from measurements on edited news copy."""
