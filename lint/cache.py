@@ -25,7 +25,7 @@ _PACKAGES = ("harper-py", "codespell", "wordfreq", "pocketsphinx", "markdown-it-
 
 
 @lru_cache(maxsize=None)
-def _tool_versions() -> str:
+def tool_versions() -> str:
     versions = [__version__]
     for name in _PACKAGES:
         try:
@@ -37,7 +37,7 @@ def _tool_versions() -> str:
 
 def files_digest(paths) -> str:
     """One hash over the names and bytes of the files that configure a run."""
-    h = hashlib.sha256(_tool_versions().encode())
+    h = hashlib.sha256(tool_versions().encode())
     for path in paths:
         h.update(str(path).encode() + b"\0")
         try:
@@ -85,15 +85,24 @@ class Cache:
             return None  # missing or damaged: lint again
 
     def put(self, k: str, diagnostics: list[Diagnostic]) -> None:
-        target = self._file(k)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# made by newslint\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([_to_json(d) for d in diagnostics], handle)
-            os.replace(tmp, target)
+            write_json(self._file(k), [_to_json(d) for d in diagnostics])
         except OSError:
             pass  # a read-only tree still gets its results, just not cached
+
+
+def write_json(target: Path, data) -> None:
+    """Write whole or not at all: a concurrent reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise

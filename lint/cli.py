@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 
 import click
@@ -146,14 +148,39 @@ def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
     return results
 
 
-def _rules_of(results, options) -> dict:
+def _rules_of(results, options) -> Mapping:
     """Every rule the files' configurations load, by id, for the reporters' metadata."""
     from lint import runner
 
-    rules = {}
-    for cfg in {id(c): c for c in (runner.config_for(Path(r.path), options) for r in results)}.values():
-        rules.update((r.id, r) for r in runner.rules_for(cfg))
-    return rules
+    def load() -> dict:
+        rules = {}
+        for cfg in {id(c): c for c in (runner.config_for(Path(r.path), options) for r in results)}.values():
+            rules.update((r.id, r) for r in runner.rules_for(cfg))
+        return rules
+
+    return _OnDemand(load)
+
+
+class _OnDemand(Mapping):
+    """A mapping made by `load` on first use. Loading the rules compiles every
+    pattern, and most reports never look a rule up: a run whose results all come
+    from the cache would build them for nothing."""
+
+    def __init__(self, load):
+        self._load = load
+
+    @cached_property
+    def _data(self) -> dict:
+        return self._load()
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
 
 
 @main.command("baseline")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -27,7 +28,17 @@ def bundled_packs() -> dict[str, Path]:
     return {p.stem: p for p in sorted(bundled_dir().glob("*.yaml"))}
 
 
-def load_pack(path: Path) -> list[Rule]:
+@dataclass(frozen=True)
+class Pack:
+    """A pack file as read: its rule entries, not yet checked or built."""
+
+    path: Path
+    name: str
+    specs: list
+    line: int  # of the `rules:` key
+
+
+def read_pack(path: Path) -> Pack:
     data = load(path)
     if not isinstance(data, Mapping):
         raise ConfigError(path, None, "a rule pack is a mapping with a `rules:` list")
@@ -35,11 +46,27 @@ def load_pack(path: Path) -> list[Rule]:
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(path, data.line_of(key), f"unknown key {key!r} (expected pack, description, rules)")
-    pack = data.get("pack", path.stem)
     rules = data.get("rules")
     if not isinstance(rules, list):
         raise ConfigError(path, data.line_of("rules"), "`rules:` must be a list of rules")
-    return [_rule(path, pack, spec, data.line_of("rules")) for spec in rules]
+    return Pack(path, data.get("pack", path.stem), rules, data.line_of("rules"))
+
+
+def load_pack(path: Path) -> list[Rule]:
+    pack = read_pack(path)
+    return [_rule(pack.path, pack.name, spec, pack.line) for spec in pack.specs]
+
+
+def data_files(pack: Pack) -> list[str]:
+    """The data files the pack's rules read, found without building the rules.
+
+    An entry too broken to say is skipped: building it fails anyway."""
+    out: list[str] = []
+    for spec in pack.specs:
+        cls = KINDS.get(spec.get("kind")) if isinstance(spec, Mapping) else None
+        if cls is not None:
+            out.extend(cls.data_files(_options(pack.path, spec, cls), (str(pack.path), spec.line)))
+    return out
 
 
 def _expect(path, spec: Mapping, key: str, kind, required=False):
@@ -91,11 +118,7 @@ def _rule(path: Path, pack: str, spec, line: int) -> Rule:
         raise ConfigError(path, spec.line_of("fix"), f"rule {rule_id}: fix must be safe, unsafe or none")
     examples = _examples(path, spec, rule_id)
     enabled = _expect(path, spec, "enabled", bool)
-    options = Mapping(line=spec.line)
-    options.key_lines = spec.key_lines
-    for key, want in cls.KEYS.items():
-        value = _expect(path, spec, key, want.type, required=want.required)
-        options[key] = want.default if value is None else value
+    options = _options(path, spec, cls)
     docs = _expect(path, spec, "docs", str) or ""
     description = _expect(path, spec, "description", str) or (docs.strip().splitlines() or [message])[0]
     return cls(
@@ -104,6 +127,16 @@ def _rule(path: Path, pack: str, spec, line: int) -> Rule:
         examples=examples, pack=pack, fix=fix, enabled=enabled is not False, options=options,
         where=(str(path), spec.line),
     )
+
+
+def _options(path: Path, spec: Mapping, cls: type[Rule]) -> Mapping:
+    """The kind's own keys of a rule, type-checked, with their defaults."""
+    options = Mapping(line=spec.line)
+    options.key_lines = spec.key_lines
+    for key, want in cls.KEYS.items():
+        value = _expect(path, spec, key, want.type, required=want.required)
+        options[key] = want.default if value is None else value
+    return options
 
 
 def _scope(path, spec, rule_id) -> tuple[str, ...]:
@@ -138,13 +171,18 @@ def _examples(path, spec, rule_id) -> dict:
 
 def load_packs(paths: list[Path]) -> list[Rule]:
     """All rules of the given pack files; a rule id may be defined once."""
+    return build_rules([read_pack(p) for p in paths])
+
+
+def build_rules(packs: list[Pack]) -> list[Rule]:
+    """All rules of the packs, checked and compiled; a rule id may be defined once."""
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for path in paths:
-        for rule in load_pack(path):
+    for pack in packs:
+        for rule in (_rule(pack.path, pack.name, spec, pack.line) for spec in pack.specs):
             if rule.id in seen:
                 first = seen[rule.id].where
-                raise ConfigError(path, rule.where[1], f"rule {rule.id} is already defined at {first[0]}:{first[1]}")
+                raise ConfigError(pack.path, rule.where[1], f"rule {rule.id} is already defined at {first[0]}:{first[1]}")
             seen[rule.id] = rule
             rules.append(rule)
     return rules

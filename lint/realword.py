@@ -19,16 +19,21 @@ and the word is flagged when its best candidate scores above a threshold.
   lower.
 
 Everything is read from installed packages: nothing is downloaded. The model
-is loaded once per process, on first use (`model()`).
+is loaded once per process, on first use (`model()`); the tables derived from
+the packages' data are kept in the user's cache folder, which makes loading
+about 0.4 s quicker (`tables_file()`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -109,11 +114,21 @@ class Model:
         folder = os.path.join(os.path.dirname(pocketsphinx.__file__), "model", "en-us")
         # The lm.bin file is memory-mapped, so loading it is quick and light.
         self.lm = NGramModel(Config(), LogMath(), os.path.join(folder, "en-us.lm.bin"))
-        self.zipf = self._frequencies()
-        self.vocabulary = {w for w in self.zipf if self._known(w)}
-        self.homophones = self._homophones(os.path.join(folder, "cmudict-en-us.dict"))
+        path = tables_file()
+        stored = _read_tables(path)
+        if stored is None:
+            self._build_tables(os.path.join(folder, "cmudict-en-us.dict"))
+            _write_tables(path, self)
+        else:
+            self.zipf, self.vocabulary, self.homophones = stored
 
     # -- loading ---------------------------------------------------------
+    def _build_tables(self, cmudict: str) -> None:
+        """zipf, vocabulary and homophones from the packages' data (about 0.5 s)."""
+        self.zipf = self._frequencies()
+        self.vocabulary = {w for w in self.zipf if self._known(w)}
+        self.homophones = self._homophones(cmudict)
+
     @staticmethod
     def _frequencies(size: int = 100_000) -> dict[str, float]:
         """Zipf frequency of the most frequent plain English words."""
@@ -187,6 +202,38 @@ class Model:
             if self.frequency(cand) >= min_zipf:
                 found[cand] = "homophone"
         return tuple(sorted((c, k) for c, k in found.items() if not is_spelling_variant(word, c)))
+
+
+def tables_file() -> Path:
+    """Where the model's derived tables are kept between runs: the user's cache
+    folder, in a file named by the versions of the packages they are made from
+    and by this module's code."""
+    from lint.cache import tool_versions
+
+    key = hashlib.sha256(tool_versions().encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "newslint" / f"realword-{key}.json"
+
+
+def _read_tables(path: Path) -> tuple[dict, set, dict] | None:
+    """The stored tables, or None when missing or damaged (then they are made again)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        homophones = {w: frozenset(s) for w, s in data["homophones"].items()}
+        return data["zipf"], set(data["vocabulary"]), homophones
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _write_tables(path: Path, mdl: Model) -> None:
+    from lint.cache import write_json
+
+    data = {"zipf": mdl.zipf, "vocabulary": sorted(mdl.vocabulary),
+            "homophones": {w: sorted(s) for w, s in mdl.homophones.items()}}
+    try:
+        write_json(path, data)
+    except OSError:
+        pass  # no writable cache folder: the next run makes them again
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

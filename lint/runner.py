@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,7 +20,7 @@ from lint.checks.grammar import GrammarCheck
 from lint.config import Config, name_matches
 from lint.diagnostic import Diagnostic, FileResult, Severity
 from lint.engines import get_engine
-from lint.packs import bundled_packs, load_packs
+from lint.packs import Pack, build_rules, bundled_packs, data_files, read_pack
 from lint.progress import Progress
 from lint.readers import decode, input_problem, parse, read_bytes
 from lint.spelling import NewsSpelling
@@ -102,8 +103,14 @@ def _rejected_words_rule(cfg: Config) -> Existence | None:
 
 
 @lru_cache(maxsize=None)
+def packs_for(cfg: Config) -> list[Pack]:
+    """The config's packs, read once: both building the rules and the cache key need them."""
+    return [read_pack(p) for p in pack_paths(cfg)]
+
+
+@lru_cache(maxsize=None)
 def rules_for(cfg: Config):
-    rules = load_packs(pack_paths(cfg))
+    rules = build_rules(packs_for(cfg))
     rejected = _rejected_words_rule(cfg)
     return rules + [rejected] if rejected else rules
 
@@ -117,16 +124,44 @@ def engine_choice(cfg: Config, options: Options) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=None)
 def grammar_for(cfg: Config, options: Options) -> GrammarCheck | None:
-    settings = cfg.grammar
-    name, url = engine_choice(cfg, options)
-    engine = get_engine(
-        name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
-        tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()),
-    )
+    engine = _engine_soon(cfg, options).result()
     if engine is None:
         return None
     accept = {w for path in cfg.accept for w in read_words(path)}
     return GrammarCheck(engine, NewsSpelling(accept))
+
+
+@lru_cache(maxsize=None)
+def _engine_soon(cfg: Config, options: Options) -> Background:
+    """The grammar engine, made in a thread: Harper builds its linter (about 0.6 s)
+    with the GIL released, so calling this first overlaps that with compiling the rules."""
+    settings = cfg.grammar
+    name, url = engine_choice(cfg, options)
+    return Background(
+        get_engine, name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
+        tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()),
+    )
+
+
+class Background:
+    """fn(*args) run in a thread; `result()` waits for it, then returns its value or raises its error."""
+
+    def __init__(self, fn, *args):
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._run, args=(fn, args), name=f"newslint-{fn.__name__}")
+        self._thread.start()
+
+    def _run(self, fn, args) -> None:
+        try:
+            self._value = fn(*args)
+        except Exception as exc:  # raised in the caller's thread by result()
+            self._error = exc
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _setting(rule_id: str, settings: dict[str, str]) -> str | None:
@@ -171,6 +206,7 @@ def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagn
 
 
 def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
+    _engine_soon(cfg, options)  # the engine is built while the rules compile and run
     settings = cfg.rule_settings(Path(article.path))
     found = list(problems)
     for rule in rules_for(cfg):
@@ -219,7 +255,9 @@ def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | Non
 def _setup_digest(cfg: Config, options: Options) -> str:
     """What decides a file's result besides its bytes: config, rule and word files,
     tool versions, command-line options."""
-    files = [cfg.path, *pack_paths(cfg), *cfg.accept, *cfg.reject, *(f for r in rules_for(cfg) for f in r.files())]
+    # The rules' data files come from their options: a run whose results are all
+    # cached then never compiles a rule.
+    files = [cfg.path, *pack_paths(cfg), *cfg.accept, *cfg.reject, *(f for p in packs_for(cfg) for f in data_files(p))]
     return cache.files_digest([f for f in files if f]) + repr(replace(options, cache_dir=None, no_cache=False))
 
 

@@ -21,6 +21,14 @@ def story(body: str) -> str:
 SEED = ROOT / "seeds" / "000_f54d6ccc6f0585c9.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_cache(tmp_path_factory):
+    """The user's cache folder (the real-word model keeps its tables there), kept out of $HOME."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def cli(monkeypatch):
     """Run `newslint ARGS` in a folder; returns click's result (exit_code, output)."""

@@ -155,3 +155,25 @@ def test_one_diagnostic_per_slip():
     assert set(kept) == {word, info, style}  # "to" alone does not overlap "held"
     louder = make(6, 13, "harper.Loud", severity=Severity.ERROR)
     assert louder in one_per_slip([word, louder])
+
+
+def test_engine_is_built_in_a_thread_and_its_error_exits_2(cli, write, monkeypatch):
+    """The engine is built beside the rules (Harper releases the GIL); its failure
+    still ends the run with the usual message, and no thread is left behind."""
+    import threading
+
+    from lint import runner
+    from lint.engines import EngineError
+
+    built_in = []
+
+    def failing_engine(*args):
+        built_in.append(threading.current_thread())
+        raise EngineError("Harper has no rule named Nonesuch")
+
+    monkeypatch.setattr(runner, "get_engine", failing_engine)
+    result = cli(["check", "--no-cache", write("a.md", "A short article.\n")])
+    assert result.exit_code == 2
+    assert "newslint: error: Harper has no rule named Nonesuch" in result.output
+    assert built_in and built_in[0] is not threading.main_thread()
+    assert not any(t.name.startswith("newslint-") for t in threading.enumerate())

@@ -64,6 +64,24 @@ def test_the_model_is_loaded_once_per_process():
     assert realword.Detector().model is realword.model()
 
 
+def test_model_tables_are_kept_between_runs(tmp_path, monkeypatch):
+    """The tables made from the packages' data are stored once, then read back
+    unchanged; a damaged file is made again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = realword.Model()
+    stored = realword.tables_file()
+    assert stored.is_relative_to(tmp_path) and stored.is_file()
+    monkeypatch.setattr(realword.Model, "_build_tables", lambda *a: pytest.fail("tables made again"))
+    read = realword.Model()
+    assert (read.zipf, read.vocabulary, read.homophones) == (built.zipf, built.vocabulary, built.homophones)
+    assert isinstance(read.homophones["forth"], frozenset) and "fourth" in read.homophones["forth"]
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stored.write_text('{"zipf": [')
+    assert realword.Model().vocabulary == built.vocabulary
+    assert realword._read_tables(stored) is not None  # written whole again
+
+
 def test_loading_a_pack_does_not_load_the_model(write, monkeypatch):
     monkeypatch.setattr(realword, "_MODEL", None)
     rule = make_rule(write)

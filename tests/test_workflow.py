@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from lint import fix as fixing
 from lint.runner import Options, lint_path
 from tests.conftest import story
@@ -122,15 +124,34 @@ def test_cache_key_covers_files_rules_read(tmp_path):
     """Editing a rule's data file (a sourcing lexicon) must invalidate cached results."""
     from lint import runner
     from lint.config import Config
+    from lint.packs import data_files, read_pack
 
     lexicon = tmp_path / "extra.yaml"
     lexicon.write_text("reporting_verbs: [averred]\n")
     pack = tmp_path / "p.yaml"
     pack.write_text("rules:\n  - id: p.weasel\n    kind: sourcing\n    flag: weasel\n    message: m\n"
-                    f"    lexicon: {lexicon}\n")
+                    "    lexicon: extra.yaml\n")
     cfg = Config(packs=[str(pack)], root=tmp_path)
-    assert str(lexicon) in {f for r in runner.rules_for(cfg) for f in r.files()}
+    assert str(lexicon) in data_files(read_pack(pack))  # found relative to the pack
+    assert runner.rules_for(cfg)[0].settings.lexicons == tuple(data_files(read_pack(pack)))
     before = runner._setup_digest(cfg, Options())
     lexicon.write_text("reporting_verbs: [averred, opined]\n")
     runner._setup_digest.cache_clear()
     assert runner._setup_digest(cfg, Options()) != before
+
+
+def test_cached_run_builds_rules_only_for_reporters_that_need_them(cli, write, tmp_path, monkeypatch):
+    """Compiling the rules is most of start-up: a run whose results all come from the
+    cache skips it, unless the report shows rule metadata (SARIF, --statistics)."""
+    from lint import runner
+
+    path = write("a.md", story("The council could of acted sooner.\n"))
+    args = ["check", "--grammar", "none", "--cache-dir", tmp_path / "cache", path]
+    cli(args)
+    runner.rules_for.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(runner, "build_rules", lambda packs: pytest.fail("rules built on a cached run"))
+        assert rules_of(cli([*args, "--format", "json"])) == ["style.common-errors"]
+    sarif = json.loads(cli([*args, "--format", "sarif"]).output)
+    (descriptor,) = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert descriptor["shortDescription"]["text"] != "style.common-errors"  # the rule's own description

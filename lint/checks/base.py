@@ -64,8 +64,11 @@ class Rule:
     def find(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
-    def files(self) -> tuple[str, ...]:
-        """Data files the rule reads besides its pack (they key the result cache)."""
+    @classmethod
+    def data_files(cls, options: Mapping, where: tuple) -> tuple[str, ...]:
+        """Data files a rule with these options reads besides its pack (they key the
+        result cache). Worked out from the options alone, so that a run whose results
+        are all cached need not build (compile) any rule."""
         return ()
 
     # -- shared machinery ----------------------------------------------

@@ -44,21 +44,28 @@ class Sourcing(Rule):
         extra = [extra] if isinstance(extra, str) else extra
         if not all(isinstance(p, str) and p.strip() for p in extra):
             raise self.error("lexicon must be a file name or a list of file names", "lexicon")
-        base = Path(self.where[0]).parent if self.where[0] else Path(".")
-        paths = [str(default_lexicon_path())] if o["default_lexicon"] else []
-        for p in extra:
-            path = Path(p).expanduser()
-            path = path if path.is_absolute() else base / path
-            if not path.is_file():
+        paths = self.data_files(o, self.where)
+        for path in paths:
+            if not Path(path).is_file():
                 raise self.error(f"lexicon file not found: {path}", "lexicon")
-            paths.append(str(path.resolve()))
         if not paths:
             raise self.error("default_lexicon: false needs a `lexicon` file", "default_lexicon")
-        self.settings = Settings(tuple(paths), o["carry"], o["min_count"], o["min_quote_words"])
+        self.settings = Settings(paths, o["carry"], o["min_count"], o["min_quote_words"])
         load_lexicon(self.settings.lexicons)  # a broken lexicon fails when the pack loads
 
-    def files(self):
-        return tuple(self.settings.lexicons)
+    @classmethod
+    def data_files(cls, options, where):
+        """The lexicons: the bundled one unless turned off, then the `lexicon` files
+        (relative to the pack); names that are not strings are left to `prepare`."""
+        extra = options["lexicon"]
+        extra = [extra] if isinstance(extra, str) else extra
+        base = Path(where[0]).parent if where[0] else Path(".")
+        paths = [str(default_lexicon_path())] if options["default_lexicon"] else []
+        for p in extra:
+            if isinstance(p, str):
+                path = Path(p).expanduser()
+                paths.append(str((path if path.is_absolute() else base / path).resolve()))
+        return tuple(paths)
 
     def find(self, article):
         analysis = analyse(article, self.settings)
