@@ -131,10 +131,7 @@ def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
     if options.config:
         runner.config_for(Path(options.config), options)  # a broken config fails before any file
     results: list[FileResult] = []
-    named = list(paths) or ["."]
-    for p in named:
-        if p != "-" and not os.path.exists(p):
-            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    named = _named(paths)
     if "-" in named:
         name = stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
@@ -146,6 +143,15 @@ def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
 
         links.check_results(results, options)
     return results
+
+
+def _named(paths) -> list[str]:
+    """The PATHS argument, defaulting to the current folder; a missing path is a usage error."""
+    named = list(paths) or ["."]
+    for p in named:
+        if p != "-" and not os.path.exists(p):
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    return named
 
 
 def _rules_of(results, options) -> Mapping:
@@ -298,7 +304,7 @@ def claims(paths, fmt, output, lexicons, config_path):
     options = runner.Options(config=config_path)
     settings = Settings(tuple([str(default_lexicon_path())] + [str(Path(p).resolve()) for p in lexicons]))
     load_lexicon(settings.lexicons)  # a broken lexicon stops the run before any file
-    files = runner.discover_files(list(paths) or ["."], options)
+    files = runner.discover_files(_named(paths), options)
     results = [claimlist.read_claims(f, runner.config_for(Path(f), options).keys, settings) for f in files]
     for r in results:
         if r.error is not None:

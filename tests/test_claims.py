@@ -90,19 +90,18 @@ def test_folders_and_unreadable_files(cli, write, tmp_path):
     write("desk/good.md", "Police said 40 people were hurt. Another 12 were injured in the crush.\n")
     write("desk/bad.md", b"\xff\xfe not text")
     write("desk/notes.json", "{}")  # not an article file: skipped in a folder
-    result = cli(["claims", tmp_path / "desk", tmp_path / "missing.md", "--format", "json"])
+    result = cli(["claims", tmp_path / "desk", "--format", "json"])
     assert result.exit_code == 1
     errors = result.stderr.strip().splitlines()
-    assert len(errors) == 2
+    assert len(errors) == 1
     assert "bad.md" in errors[0] and "UTF-8" in errors[0]
-    assert "missing.md" in errors[1] and "cannot read" in errors[1]
     data = json.loads(result.stdout)
     [good] = data["files"]
     assert good["path"].endswith("good.md")
     carried = good["claims"][1]
     assert carried["kinds"] == ["statistic"]
     assert carried["attribution"]["speaker"] == "Police" and carried["attribution"]["carried_from_line"] == 1
-    assert {e["path"].rsplit("/", 1)[-1] for e in data["errors"]} == {"bad.md", "missing.md"}
+    assert {e["path"].rsplit("/", 1)[-1] for e in data["errors"]} == {"bad.md"}
 
 
 def test_extra_lexicon(cli, write, tmp_path):
@@ -120,3 +119,8 @@ def test_claims_api_kinds():
     article, _ = parse("a.md", text)
     [c] = claims(article)
     assert c.kinds == ["statistic", "comparison", "causal"]
+
+
+def test_claims_on_a_missing_path_is_a_usage_error(cli, tmp_path):
+    result = cli(["claims", tmp_path / "missing.md"])
+    assert result.exit_code == 2 and "no such file or folder" in result.output
