@@ -250,7 +250,8 @@ def explain(rule_id, config_path):
         if rule.examples.get(key):
             click.echo(f"\n{label}:")
             for text in rule.examples[key]:
-                click.echo(f"  - {text}")
+                # Whole-article examples (metadata rules) keep their lines, indented.
+                click.echo("  - " + text.rstrip("\n").replace("\n", "\n    "))
 
 
 @main.command("test-rules")
