@@ -13,6 +13,7 @@ import regex
 
 from lint.article import Article
 from lint.diagnostic import Severity
+from lint.text import edit_distance
 from lint.wordlists import american_to_british, british_to_american, misspellings, zipf
 
 COMMON = 3.0  # zipf of a word most readers know (wordfreq's scale: 3 = once per million words)
@@ -31,21 +32,6 @@ _VARIANTS = [
     )
 ]
 _WORD_CHARS = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*$")
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count once), capped at `limit`."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2, prev = [], list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
 
 
 def other_dialect(word: str) -> str | None:

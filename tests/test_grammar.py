@@ -8,7 +8,8 @@ from lint.checks.grammar import GrammarCheck
 from lint.diagnostic import Severity
 from lint.engines.base import Engine, Issue
 from lint.readers import parse
-from lint.spelling import NewsSpelling, edit_distance, names_in, other_dialect
+from lint.spelling import NewsSpelling, names_in, other_dialect
+from lint.text import edit_distance
 
 
 class FixedEngine(Engine):

@@ -28,9 +28,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import regex
-from wordfreq import zipf_frequency
 
 from lint.checks.base import Key, Rule
+from lint.text import edit_distance
+from lint.wordlists import zipf
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’])\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\p{N}_])",
                       regex.VERSION1)
@@ -60,25 +61,6 @@ class _Form:
     first: int  # order of its first use in the article
     uses: list = field(default_factory=list)  # (segment, start, end, in scope)
     partners: set = field(default_factory=set)
-
-
-def distance(a: str, b: str, limit: int) -> int:
-    """Edits (insert, delete, replace, swap neighbours) from a to b; limit + 1 when more."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
 
 
 def _deletions(word: str, edits: int) -> set[str]:
@@ -153,7 +135,7 @@ class Names(Rule):
     def _same_name(self, a: _Form, b: _Form) -> bool:
         x, y = a.text, b.text
         limit = 1 if min(len(x), len(y)) < 8 else self.options["max_distance"]
-        if not 1 <= distance(x, y, limit) <= limit:
+        if not 1 <= edit_distance(x, y, limit + 1) <= limit:
             return False
         if _plain(x) == _plain(y):
             return True  # only accents or capitals differ
@@ -191,7 +173,7 @@ class Names(Rule):
             if winner is None:
                 continue
             if _plain(winner.text) != _plain(variant.text) and \
-                    zipf_frequency(variant.text, "en") >= self.options["max_frequency"]:
+                    zipf(variant.text) >= self.options["max_frequency"]:
                 continue
             for seg, start, end, reportable in variant.uses:
                 if not reportable:
