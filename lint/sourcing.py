@@ -1148,7 +1148,7 @@ def _value(token: str, text: str, end: int) -> float | None:
 
 
 def _is_dateline(sentence: str) -> bool:
-    """"Qamishli (Syria) (AFP) - US military vehicles ...": a place (and agency) and a dash."""
+    """"Springfield (Reuters) - Police on Monday ...": a place (and agency) and a dash."""
     m = _DATELINE.match(sentence)
     if not m:
         return False

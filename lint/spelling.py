@@ -1,7 +1,7 @@
 """Which unknown words are misspellings in news copy, and which are names, terms or dialect.
 
-A grammar engine's dictionary does not know most names in the news (Qamishli,
-YPG) nor, in one dialect, the other's spellings (armoured, spiralled). Users
+A grammar engine's dictionary does not know most names in the news (Mariupol,
+NATO) nor, in one dialect, the other's spellings (armoured, spiralled). Users
 drop a linter that flags those, so an engine's spelling finding becomes a
 warning only when the word looks like a slip of the keyboard: lower case, rare,
 and one or two edits away from a common word.

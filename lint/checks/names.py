@@ -1,4 +1,4 @@
-"""names: one name spelled two ways in the same article ("Adamowicz" and "Adamowitz").
+"""names: one name spelled two ways in the same article ("Kowalczyk" and "Kowalcyzk").
 
 Names are capitalised words of at least `min_length` letters (all-capital abbreviations are not
 names here; a possessive "'s" is dropped, and curly and straight apostrophes count as one). Two

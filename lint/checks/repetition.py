@@ -23,7 +23,7 @@ class Repetition(Rule):
                 word = m.group(1)
                 if word.lower() in self.allowed or not self.in_scope(seg, m.start(), m.end()):
                     continue
-                if word[:1].isupper() and m.group(3)[:1].isupper():  # a name: Sirhan Sirhan, Walla Walla
+                if word[:1].isupper() and m.group(3)[:1].isupper():  # a name: Duran Duran, Walla Walla
                     continue
                 yield self.report(article, seg, m.start(), m.end(), suggestions=(word,),
                                   replacement=word, word=word)

@@ -1,6 +1,6 @@
 """The wire format: `# Title`, labelled metadata lines, one paragraph per line.
 
-    # US military calls on Kurdish forces in northeast Syria
+    # Storm leaves thousands without power
     Published at: **2019-11-02T14:42:13+00:00**
     Author: **AFP**
     Original: [Yahoo](https://news.yahoo.com/...)
