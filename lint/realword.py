@@ -37,6 +37,7 @@ from pathlib import Path
 
 import regex
 
+from lint.dialect import same_word
 from lint.wordlists import zipf
 
 # pocketsphinx reports log probabilities in base 1.0001.
@@ -201,7 +202,7 @@ class Model:
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
                 found[cand] = "homophone"
-        return tuple(sorted((c, k) for c, k in found.items() if not is_spelling_variant(word, c)))
+        return tuple(sorted((c, k) for c, k in found.items() if not same_word(word, c)))
 
 
 def tables_file() -> Path:
@@ -570,31 +571,6 @@ def is_inflection(a: str, b: str) -> bool:
     if _stems(a) & _stems(b):
         return True
     return a[:-3] == b[:-3] and {a[-3:], b[-3:]} == {"man", "men"}
-
-
-# British spellings and their American twins: (pattern, what replaces it).
-_VARIANTS = tuple((regex.compile(p), r) for p, r in (
-    (r"(?<=\w{3})our(?=(?:s|ed|ing|ite|ites|able|ful|er|ers|hood|less|ly|ism|ist)?$)", "or"),  # colour
-    (r"(?<=\w{2})is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)", "iz"),  # organise, organisation
-    (r"(?<=\w{2})ys(?=(?:e|es|ed|ing|er|ers)$)", "yz"),  # analyse
-    (r"ence(?=s?$)", "ense"),  # licence, defence
-    (r"gement", "gment"),  # judgement
-    (r"^(?=\w*[aeiouy]\w*[aeiou]ll(?:ed|ing|er|ers|or|ors)$)(\w*[aeiou]l)l", r"\1"),  # travelled
-    (r"(?<=\w\w[tbg])re(?=s?$)", "er"),  # centre, fibre
-    (r"(?<=\w)ae", "e"),  # anaemia
-    (r"(?<=\w)oe(?=\w\w)", "e"),  # foetus
-))
-
-
-def is_spelling_variant(a: str, b: str) -> bool:
-    """True when a and b are British and American spellings of one word
-    (colour/color, organise/organize, licence/license, judgement/judgment,
-    travelled/traveled, centre/center): a choice of dialect, not a typo."""
-    for one, other in ((a, b), (b, a)):
-        for pattern, replacement in _VARIANTS:
-            if pattern.search(one) and pattern.sub(replacement, one) == other:
-                return True
-    return False
 
 
 def _same_case(original: str, word: str) -> str:

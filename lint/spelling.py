@@ -14,38 +14,13 @@ import regex
 from lint.article import Article
 from lint.diagnostic import Severity
 from lint.text import edit_distance
-from lint.wordlists import american_to_british, british_to_american, misspellings, zipf
+from lint.dialect import other_dialect
+from lint.wordlists import misspellings, zipf
 
 COMMON = 3.0  # zipf of a word most readers know (wordfreq's scale: 3 = once per million words)
 RARE = 2.0  # below this a word is rare enough to be a typo
 
-# British and American spellings that differ by a regular pattern.
-_VARIANTS = [
-    (regex.compile(p + "$"), r) for p, r in (
-        (r"our(s|ed|ing|ite|ites|able)?", r"or\1"), (r"or(s|ed|ing|ite|ites|able)?", r"our\1"),
-        (r"is(e|es|ed|ing|ation|ations)", r"iz\1"), (r"iz(e|es|ed|ing|ation|ations)", r"is\1"),
-        (r"ys(e|es|ed|ing)", r"yz\1"), (r"yz(e|es|ed|ing)", r"ys\1"),
-        (r"([aeiou])ll(ed|ing|er|ers)", r"\1l\2"), (r"([aeiou])l(ed|ing|er|ers)", r"\1ll\2"),
-        (r"tre(s|d)?", r"ter\1"), (r"ter(s|ed)?", r"tre\1"),
-        (r"ence(s)?", r"ense\1"), (r"ense(s)?", r"ence\1"),
-        (r"ogue(s)?", r"og\1"),
-    )
-]
 _WORD_CHARS = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*$")
-
-
-def other_dialect(word: str) -> str | None:
-    """The other dialect's spelling of a word, if it is a common word."""
-    w = word.lower()
-    known = british_to_american().get(w) or american_to_british().get(w)
-    if known:
-        return known
-    for pattern, repl in _VARIANTS:
-        if pattern.search(w):
-            other = pattern.sub(repl, w)
-            if other != w and zipf(other) >= RARE:
-                return other
-    return None
 
 
 def names_in(article: Article) -> set[str]:
@@ -82,7 +57,7 @@ class NewsSpelling:
             return None  # a name at the start of a sentence
         if text and (text[start - 1 : start] == "]" or text[end : end + 1] == "["):
             return None  # an editor's bracketed letters inside a quote: "[e]xtremely"
-        if not _WORD_CHARS.match(word) or zipf(base) >= COMMON or other_dialect(base) or derived(base):
+        if not _WORD_CHARS.match(word) or zipf(base) >= COMMON or other_dialect(base, RARE) or derived(base):
             return None
         close = [s for s in suggestions if edit_distance(w, s.lower()) <= 1 and zipf(s) >= COMMON]
         if close and zipf(base) < RARE:

@@ -8,7 +8,8 @@ from lint.checks.grammar import GrammarCheck
 from lint.diagnostic import Severity
 from lint.engines.base import Engine, Issue
 from lint.readers import parse
-from lint.spelling import NewsSpelling, names_in, other_dialect
+from lint.dialect import other_dialect
+from lint.spelling import RARE, NewsSpelling, names_in
 from lint.text import edit_distance
 
 
@@ -45,10 +46,10 @@ def test_edit_distance_counts_swaps_once():
 
 
 def test_other_dialect():
-    assert other_dialect("colour") == "color"
-    assert other_dialect("organised") == "organized"
-    assert other_dialect("spiralled") == "spiraled"
-    assert other_dialect("hospitel") is None
+    assert other_dialect("colour", RARE) == "color"
+    assert other_dialect("organised", RARE) == "organized"
+    assert other_dialect("spiralled", RARE) == "spiraled"
+    assert other_dialect("hospitel", RARE) is None
 
 
 @pytest.mark.parametrize(

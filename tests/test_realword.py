@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from lint.dialect import same_word
+
 from lint import realword
 from lint.checks.realword import RealWord, article_names
 from lint.packs import load_pack
@@ -103,7 +105,7 @@ def test_is_inflection(a, b, same):
     ("tell", "tel", False), ("word", "world", False),
 ])
 def test_is_spelling_variant(a, b, same):
-    assert realword.is_spelling_variant(a, b) is same
+    assert same_word(a, b) is same
 
 
 def test_base_forms_of_past_forms():
