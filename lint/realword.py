@@ -37,6 +37,7 @@ from pathlib import Path
 
 import regex
 
+from lint.article import Article
 from lint.dialect import same_word
 from lint.wordlists import zipf
 
@@ -575,3 +576,24 @@ def is_inflection(a: str, b: str) -> bool:
 
 def _same_case(original: str, word: str) -> str:
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+def article_names(article: Article) -> set[str]:
+    """Lower-cased words that the article capitalises inside a sentence.
+
+    "Duda" at the start of one sentence is a name if another sentence has
+    "President Duda"; title-case headlines say nothing, so only body text counts.
+    """
+    names: set[str] = set()
+    for seg in article.segments:
+        if seg.kind != "body":
+            continue
+        for start, end in seg.sentences or [(0, len(seg.text))]:
+            last = None
+            for m in WORD.finditer(seg.text, start, end):
+                # After a quote mark or colon a capital may start quoted speech.
+                inside = last is not None and not breaks(seg.text, last, m.start())
+                if inside and m.group()[0].isupper():
+                    names.add(m.group().lower().replace("’", "'"))
+                last = m.end()
+    return names

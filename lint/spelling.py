@@ -15,6 +15,7 @@ from lint.article import Article
 from lint.diagnostic import Severity
 from lint.text import edit_distance
 from lint.dialect import other_dialect
+from lint.realword import article_names
 from lint.wordlists import misspellings, zipf
 
 COMMON = 3.0  # zipf of a word most readers know (wordfreq's scale: 3 = once per million words)
@@ -24,18 +25,12 @@ _WORD_CHARS = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*$")
 
 
 def names_in(article: Article) -> set[str]:
-    """Words the article itself uses as names: capitalised away from a sentence start,
-    or in the title and byline."""
-    names = set()
+    """Words the article itself uses as names: capitalised inside a sentence, or in the
+    title and byline."""
+    names = article_names(article)
     for field in ("title", "author"):
         if field in article.fields:
             names.update(w.lower() for w in regex.findall(r"\w+", article.fields[field].value))
-    for seg in article.prose():
-        starts = {s for s, _ in seg.sentences}
-        for m in regex.finditer(r"\p{Lu}[\p{L}'’-]*", seg.text):
-            before = seg.text[:m.start()].rstrip("\"'“‘( ")
-            if m.start() not in starts and before and before[-1] not in ".!?:":
-                names.add(m.group().lower().rstrip("'’s"))
     return names
 
 

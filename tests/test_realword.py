@@ -10,7 +10,8 @@ import pytest
 from lint.dialect import same_word
 
 from lint import realword
-from lint.checks.realword import RealWord, article_names
+from lint.checks.realword import RealWord
+from lint.realword import article_names
 from lint.packs import load_pack
 from lint.readers import parse
 from lint.yamlfile import ConfigError

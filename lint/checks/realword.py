@@ -68,7 +68,7 @@ class RealWord(Rule):
         Scores in headlines are lowered by HEADLINE_MARGIN: their telegraphic
         style ("Singer dies aged 78") is far from the text the model learnt.
         """
-        names = article_names(article)
+        names = realword.article_names(article)
         topic = self._topic_words(article)
         for seg in self.segments(article):
             if seg.kind == "metadata":
@@ -109,27 +109,6 @@ class RealWord(Rule):
             return _between_names(tokens, i)
 
         return skip
-
-
-def article_names(article: Article) -> set[str]:
-    """Lower-cased words that the article capitalises inside a sentence.
-
-    "Duda" at the start of one sentence is a name if another sentence has
-    "President Duda"; title-case headlines say nothing, so only body text counts.
-    """
-    names: set[str] = set()
-    for seg in article.segments:
-        if seg.kind != "body":
-            continue
-        for start, end in seg.sentences or [(0, len(seg.text))]:
-            last = None
-            for m in realword.WORD.finditer(seg.text, start, end):
-                # After a quote mark or colon a capital may start quoted speech.
-                inside = last is not None and not realword.breaks(seg.text, last, m.start())
-                if inside and m.group()[0].isupper():
-                    names.add(m.group().lower().replace("’", "'"))
-                last = m.end()
-    return names
 
 
 def _between_names(tokens: list, i: int) -> bool:
