@@ -7,9 +7,11 @@ check can work on clean text and still point at the right line and column.
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from dataclasses import dataclass, field
 
 from lint.diagnostic import Diagnostic, Fix, Severity
+from lint.literals import fold
 
 # Stands in for text that is not prose (code, URLs, HTML) so that words on
 # either side never run together and no check matches inside it.
@@ -146,6 +148,12 @@ class Article:
 
     def __post_init__(self):
         self.lines = LineIndex(self.source)
+
+    @cached_property
+    def folded(self) -> str:
+        """All segment text, case-folded: a rule whose pattern needs a string that is
+        not in here skips the article (lint/literals.py). Read once the article is built."""
+        return fold("\n".join(seg.text for seg in self.segments))
 
     def diagnostic(
         self,

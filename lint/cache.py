@@ -35,6 +35,11 @@ def tool_versions() -> str:
     return ",".join(versions)
 
 
+def user_cache_dir() -> Path:
+    """Where newslint keeps what it derives once per machine, not per project."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newslint"
+
+
 def files_digest(paths) -> str:
     """One hash over the names and bytes of the files that configure a run."""
     h = hashlib.sha256(tool_versions().encode())

@@ -10,6 +10,7 @@ import regex
 from lint.checks import KINDS
 from lint.checks.base import DEFAULT_SCOPE, PROSE_SCOPES, SCOPES, Rule, check_category, placeholders
 from lint.diagnostic import SEVERITY_NAMES, Severity
+from lint.patterns import check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 COMMON_KEYS = {"id", "kind", "message", "severity", "category", "scope", "description",
@@ -53,8 +54,7 @@ def read_pack(path: Path) -> Pack:
 
 
 def load_pack(path: Path) -> list[Rule]:
-    pack = read_pack(path)
-    return [_rule(pack.path, pack.name, spec, pack.line) for spec in pack.specs]
+    return build_rules([read_pack(path)])
 
 
 def data_files(pack: Pack) -> list[str]:
@@ -179,10 +179,12 @@ def build_rules(packs: list[Pack]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for pack in packs:
-        for rule in (_rule(pack.path, pack.name, spec, pack.line) for spec in pack.specs):
+        built = [_rule(pack.path, pack.name, spec, pack.line) for spec in pack.specs]
+        for rule in built:
             if rule.id in seen:
                 first = seen[rule.id].where
                 raise ConfigError(pack.path, rule.where[1], f"rule {rule.id} is already defined at {first[0]}:{first[1]}")
             seen[rule.id] = rule
-            rules.append(rule)
+        check_compiles(pack.path, [p for rule in built for p in rule.patterns()])
+        rules.extend(built)
     return rules

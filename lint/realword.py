@@ -193,28 +193,28 @@ class Model:
     def neighbours(self, word: str, min_zipf: float) -> tuple[tuple[str, str], ...]:
         """(candidate, kind of typo) for frequent words one slip from `word`.
 
-        Kinds: those of `_edits`, and "homophone".
+        Kinds: those of `slip`, and "homophone".
         """
-        found: dict[str, str] = {}
-        for cand, kind in _edits(word):
-            # One-letter words are left out: "i" is no word in lower case.
-            if len(cand) > 1 and cand != word and cand in self.vocabulary and self.frequency(cand) >= min_zipf:
-                found.setdefault(cand, kind)
+        found = {cand: slip(word, cand) for cand in _one_edit(word) & self._frequent(min_zipf) if cand != word}
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
                 found[cand] = "homophone"
         return tuple(sorted((c, k) for c, k in found.items() if not same_word(word, c)))
+
+    @lru_cache(maxsize=4)
+    def _frequent(self, min_zipf: float) -> frozenset[str]:
+        # One-letter words are left out: "i" is no word in lower case.
+        return frozenset(w for w in self.vocabulary if len(w) > 1 and self.frequency(w) >= min_zipf)
 
 
 def tables_file() -> Path:
     """Where the model's derived tables are kept between runs: the user's cache
     folder, in a file named by the versions of the packages they are made from
     and by this module's code."""
-    from lint.cache import tool_versions
+    from lint.cache import tool_versions, user_cache_dir
 
     key = hashlib.sha256(tool_versions().encode() + Path(__file__).read_bytes()).hexdigest()[:16]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "newslint" / f"realword-{key}.json"
+    return user_cache_dir() / f"realword-{key}.json"
 
 
 def _read_tables(path: Path) -> tuple[dict, set, dict] | None:
@@ -250,27 +250,40 @@ def _adjacent(a: str, b: str) -> bool:
     return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
 
 
-def _edits(word: str):
-    """Words one keystroke away, labelled by what the typist did.
+def _one_edit(word: str) -> set[str]:
+    """Every string one keystroke from `word`: a letter left out, added, changed,
+    or two letters swapped (with `word` itself among them)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {head + ch + tail for head, tail in splits for ch in _ALPHABET}
+    out.update(head + ch + tail[1:] for head, tail in splits if tail for ch in _ALPHABET)
+    out.update(head + tail[1:] for head, tail in splits if tail)
+    out.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
+    return out
+
+
+def slip(word: str, cand: str) -> str:
+    """What the typist did to write `word` for `cand`, a string one keystroke away.
 
     Labels: "omission" (left a letter out), "insertion" (added one),
     "substitution", "adjacent" (hit a neighbouring key instead, or as well),
     "transposition"; "first" is prefixed when the slip is at the first letter.
+    Where two positions explain the slip (a letter doubled or dropped in a
+    run: "aab"/"ab"), the first one counts.
     """
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        where = "first-" if i == 0 else ""
-        for ch in _ALPHABET:
-            yield head + ch + tail, where + "omission"
-        if not tail:
-            continue
-        near = (head[-1:] and _adjacent(tail[0], head[-1])) or (tail[1:2] and _adjacent(tail[0], tail[1]))
-        yield head + tail[1:], where + ("adjacent" if near else "insertion")
-        for ch in _ALPHABET:
-            if ch != tail[0]:
-                yield head + ch + tail[1:], where + ("adjacent" if _adjacent(ch, tail[0]) else "substitution")
-        if len(tail) > 1 and tail[0] != tail[1]:
-            yield head + tail[1] + tail[0] + tail[2:], where + "transposition"
+    n = len(word)
+    if len(cand) > n:
+        return "first-omission" if cand[1:] == word else "omission"
+    if len(cand) < n:
+        i = next(i for i in range(n) if word[:i] + word[i + 1:] == cand)
+        near = (i > 0 and _adjacent(word[i], word[i - 1])) or (i + 1 < n and _adjacent(word[i], word[i + 1]))
+        kind = "adjacent" if near else "insertion"
+    else:
+        i = next(i for i in range(n) if word[i] != cand[i])
+        if word[i + 1:] != cand[i + 1:]:
+            kind = "transposition"
+        else:
+            kind = "adjacent" if _adjacent(cand[i], word[i]) else "substitution"
+    return ("first-" if i == 0 else "") + kind
 
 
 _MODEL: Model | None = None

@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 
 from lint.article import MASK, Article, Segment
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern, check_compiles, finditer
 from lint.yamlfile import ConfigError, Mapping, load
 
 LEXICON_FILE = "attribution.yaml"
@@ -103,12 +103,12 @@ class Lexicon:
             regex.I,
         ) if e["hedges"] else None
 
-    def _patterns(self, section: str) -> regex.Pattern | None:
+    def _patterns(self, section: str) -> Pattern | None:
         items = self.entries[section]
         if not items:
             return None
         where = self.entries.get("_where", {}).get(section, ("lexicon", None))
-        return compile_pattern("|".join(f"(?:{p})" for p in items), ignorecase=True, word=True, where=where)
+        return Pattern("|".join(f"(?:{p})" for p in items), ignorecase=True, word=True, where=where)
 
 
 def _lower(items) -> frozenset[str]:
@@ -162,11 +162,7 @@ def _entries(path: Path, data: Mapping, section: str, value) -> object:
         if not isinstance(v, (str, int, float)) or not str(v).strip():
             hint = " (put quotes around an entry that holds ': ')" if isinstance(v, dict) else ""
             raise ConfigError(path, line, f"{section}: entry {v!r} is not a non-empty string{hint}")
-    items = [str(v).strip() for v in value]
-    if SECTIONS[section] == "patterns":
-        for item in items:
-            compile_pattern(item, ignorecase=True, word=True, where=(path, line))
-    return items
+    return [str(v).strip() for v in value]
 
 
 @lru_cache(maxsize=None)
@@ -177,17 +173,21 @@ def load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     for raw in paths:
         path = Path(raw)
         data = _read_lexicon(path)
+        patterns = []
         for section, value in data.items():
             if section == "remove":
                 continue
             entries = _entries(path, data, section, value)
             where[section] = (str(path), data.line_of(section))
+            if SECTIONS[section] == "patterns":
+                patterns += [Pattern(item, ignorecase=True, word=True, where=where[section]) for item in entries]
             if isinstance(entries, dict):
                 for lemma, forms in entries.items():
                     have = merged[section].setdefault(lemma, [])
                     have.extend(f for f in forms if f not in have)
             else:
                 merged[section].extend(e for e in entries if e not in merged[section])
+        check_compiles(path, patterns)
         removals = data.get("remove")
         if removals is None:
             continue

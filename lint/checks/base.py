@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Iterator
 
 from lint.article import Article, Segment
 from lint.diagnostic import CATEGORIES, Diagnostic, Edit, Fix, Severity
-from lint.patterns import PatternTimeout
+from lint.patterns import Pattern, PatternTimeout
 from lint.yamlfile import ConfigError, Mapping
 
 # Where a rule may look. "text" is shorthand for all prose; table cells are
@@ -63,6 +63,10 @@ class Rule:
 
     def find(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def patterns(self) -> list[Pattern]:
+        """The rule's user regexes, which loading its pack checks (lint/patterns.py)."""
+        return []
 
     @classmethod
     def data_files(cls, options: Mapping, where: tuple) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lint.checks.base import Key, Rule
 from lint.checks.substitution import match_case
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern
 
 
 class Consistency(Rule):
@@ -21,17 +21,23 @@ class Consistency(Rule):
             if not isinstance(group, list) or len(group) < 2:
                 raise self.error("each entry of either must be a list of two or more spellings", "either")
             self.groups.append(
-                [compile_pattern(str(p), ignorecase=self.options["ignorecase"], word=True, where=where) for p in group]
+                [Pattern(str(p), ignorecase=self.options["ignorecase"], word=True, where=where) for p in group]
             )
+
+    def patterns(self):
+        return [pattern for group in self.groups for pattern in group]
 
     def find(self, article):
         segments = list(self.segments(article))
         for group in self.groups:
+            # Two spellings must both occur for a report.
+            if sum(pattern.possible(article.folded) for pattern in group) < 2:
+                continue
             hits = sorted(
                 ((seg.source_start(m.start()), i, seg, m)
                 for seg in segments
                 for i, pattern in enumerate(group)
-                for m in finditer(pattern, seg.text)
+                for m in pattern.finditer(seg.text)
                 if self.in_scope(seg, m.start(), m.end())),
                 key=lambda hit: hit[:2],
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.checks.base import Key, Rule
-from lint.patterns import alternatives, compile_pattern, finditer
+from lint.patterns import Pattern, alternatives
 
 
 class Existence(Rule):
@@ -24,15 +24,20 @@ class Existence(Rule):
         self.pattern = alternatives(o["tokens"], ignorecase=o["ignorecase"], word=word,
                                     where=(self.where[0], o.line_of("tokens")))
         self.exceptions = [
-            compile_pattern(e, ignorecase=o["ignorecase"], word=False, where=(self.where[0], o.line_of("exceptions")))
+            Pattern(e, ignorecase=o["ignorecase"], word=False, where=(self.where[0], o.line_of("exceptions")))
             for e in o["exceptions"]
         ]
 
+    def patterns(self):
+        return [self.pattern, *self.exceptions]
+
     def find(self, article):
+        if not self.pattern.possible(article.folded):
+            return
         for seg in self.segments(article):
             spans = seg.sentences if self.options["per"] == "sentence" and seg.sentences else [(0, len(seg.text))]
             for start, end in spans:
-                for m in finditer(self.pattern, seg.text[start:end]):
+                for m in self.pattern.finditer(seg.text[start:end]):
                     s, e = start + m.start(), start + m.end()
                     if not self.in_scope(seg, s, e) or any(x.fullmatch(m.group()) for x in self.exceptions):
                         continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.checks.base import Key, Rule
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern
 
 UNITS = ("sentence", "paragraph", "article")
 
@@ -24,8 +24,11 @@ class Occurrence(Rule):
             raise self.error(f"per must be one of {', '.join(UNITS)}", "per")
         if o["max"] is None and o["min"] is None:
             raise self.error("occurrence needs max, min or both")
-        self.pattern = compile_pattern(o["token"], ignorecase=o["ignorecase"], word=False,
-                                       where=(self.where[0], o.line_of("token")))
+        self.pattern = Pattern(o["token"], ignorecase=o["ignorecase"], word=False,
+                                where=(self.where[0], o.line_of("token")))
+
+    def patterns(self):
+        return [self.pattern]
 
     def _units(self, article):
         """(segment, start, end) spans to count in; an article counts as one unit."""
@@ -41,13 +44,14 @@ class Occurrence(Rule):
         if self.options["per"] == "article":
             units = [[u[0] for u in units]] if units else []
         lo, hi = self.options["min"], self.options["max"]
+        possible = self.pattern.possible(article.folded)
         for unit in units:
             count = sum(
                 1
                 for seg, s, e in unit
-                for m in finditer(self.pattern, seg.text, s, e)
+                for m in self.pattern.finditer(seg.text, s, e)
                 if self.in_scope(seg, m.start(), m.end())
-            )
+            ) if possible else 0
             if (hi is not None and count > hi) or (lo is not None and count < lo):
                 seg, s, e = unit[0]
                 if len(unit) > 1:  # a whole article: point at its first segment

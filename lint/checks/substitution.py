@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from lint.checks.base import Key, Rule
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern
 
 _GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 
@@ -35,17 +35,21 @@ class Substitution(Rule):
         for bad, good in o["swap"].items():
             if not isinstance(good, str) or not good:
                 raise self.error(f"swap value for {bad!r} must be a non-empty string", "swap")
-            pattern = compile_pattern(bad, ignorecase=o["ignorecase"], word=not o["nonword"], where=where)
-            for ref in (a or b for a, b in _GROUP_REF.findall(good)):
-                if not (ref.isdigit() and int(ref) <= pattern.groups or ref in pattern.groupindex):
-                    raise self.error(f"swap value {good!r} names group {ref!r}, which {bad!r} does not have", "swap")
+            refs = tuple(a or b for a, b in _GROUP_REF.findall(good))
+            pattern = Pattern(bad, ignorecase=o["ignorecase"], word=not o["nonword"], where=where, groups=refs)
             self.swaps.append((pattern, [g.strip() or g for g in good.split("|")]))
 
+    def patterns(self):
+        return [pattern for pattern, _ in self.swaps]
+
     def find(self, article):
+        swaps = [(p, goods) for p, goods in self.swaps if p.possible(article.folded)]
+        if not swaps:
+            return
         for seg in self.segments(article):
             taken: list[tuple[int, int]] = []
-            for pattern, goods in self.swaps:
-                for m in finditer(pattern, seg.text):
+            for pattern, goods in swaps:
+                for m in pattern.finditer(seg.text):
                     s, e = m.start(), m.end()
                     if not self.in_scope(seg, s, e) or any(s < te and ts < e for ts, te in taken):
                         continue
