@@ -32,6 +32,8 @@ _ARGUMENT = {
 _CONTROL = set("ntrfva")
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _FLAGS = re.compile(r"\(\?([a-zA-Z-]+)([:)])")
+# ASCII characters that stand for themselves outside a set, read in one go.
+_PLAIN = re.compile(r"[A-Za-z0-9 ,'\"<>=@#%&~`:;!/_-]+")
 
 
 def fold(text: str) -> str:
@@ -87,6 +89,10 @@ class _Reader:
         options: list[frozenset[str]] = []
         run = ""  # literal characters in a row, so far
         while self.i < len(self.p) and self.p[self.i] not in "|)":
+            plain = _PLAIN.match(self.p, self.i)
+            if plain and plain.end() - self.i > 1:  # all but the last may be repeated by a quantifier
+                run += plain.group()[:-1].casefold()
+                self.i = plain.end() - 1
             char, group = self.atom()
             low, repeated = self.quantifier()
             if char is not None and low > 0:

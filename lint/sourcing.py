@@ -28,6 +28,7 @@ from pathlib import Path
 import regex
 
 from lint.article import MASK, Article, Segment
+from lint.literals import fold
 from lint.patterns import Pattern, check_compiles, finditer
 from lint.yamlfile import ConfigError, Mapping, load
 
@@ -109,6 +110,13 @@ class Lexicon:
             return None
         where = self.entries.get("_where", {}).get(section, ("lexicon", None))
         return Pattern("|".join(f"(?:{p})" for p in items), ignorecase=True, word=True, where=where)
+
+
+def _lexicon_matches(pattern: Pattern | None, text: str, lo: int, hi: int, folded: str) -> list:
+    """Matches of a lexicon pattern in text[lo:hi], whose folded form is `folded`."""
+    if pattern is None or not pattern.possible(folded):
+        return []
+    return pattern.finditer(text, lo, hi)
 
 
 def _lower(items) -> frozenset[str]:
@@ -787,6 +795,7 @@ class _Analyser:
     # -- claims ---------------------------------------------------------------
     def findings(self, sent: Sentence, earlier: set[str]) -> list[Finding]:
         text, lo, hi = sent.masked, sent.start, sent.end
+        folded = fold(text[lo:hi])
         out: list[Finding] = []
         for att in sent.attributions:
             if att.anonymous:
@@ -795,19 +804,17 @@ class _Analyser:
                 out.append(Finding("anonymous-source", *att.speaker_span, att))
             elif att.weasel:
                 out.append(Finding("weasel", *att.speaker_span, att))
-        if self.lex.weasel_re is not None:
-            for m in finditer(self.lex.weasel_re, text, lo, hi):
-                out.append(Finding("weasel", m.start(), m.end()))
-        for s, e in self.statistics(text, lo, hi):
+        for m in _lexicon_matches(self.lex.weasel_re, text, lo, hi, folded):
+            out.append(Finding("weasel", m.start(), m.end()))
+        for s, e in self.statistics(text, lo, hi, folded):
             out.append(Finding("statistic", s, e))
         for kind, pattern in (
             ("superlative", self.lex.superlative_re),
             ("comparison", self.lex.comparison_re),
             ("causal", self.lex.causal_re),
         ):
-            if pattern is not None:
-                for m in finditer(pattern, text, lo, hi):
-                    out.append(Finding(kind, m.start(), m.end()))
+            for m in _lexicon_matches(pattern, text, lo, hi, folded):
+                out.append(Finding(kind, m.start(), m.end()))
         out.sort(key=lambda f: (f.start, -f.end))
         kept: list[Finding] = []
         reach: dict[str, int] = {}  # per kind, the end of the last finding kept (they come sorted)
@@ -820,11 +827,11 @@ class _Analyser:
             reach[f.kind] = max(reach.get(f.kind, -1), f.end)
         return kept
 
-    def statistics(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Spans of figures a reader would want sourced, in sentence text[lo:hi]."""
+    def statistics(self, text: str, lo: int, hi: int, folded: str) -> list[tuple[int, int]]:
+        """Spans of figures a reader would want sourced, in sentence text[lo:hi] (`folded` by lint.literals.fold)."""
         lex = self.lex
         found: list[tuple[int, int]] = []
-        if lex.threshold_re is not None and finditer(lex.threshold_re, text, lo, hi):
+        if _lexicon_matches(lex.threshold_re, text, lo, hi, folded):
             return []  # a rule or a target: "a two-thirds majority is needed"
         digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
         excluded = []
@@ -835,10 +842,9 @@ class _Analyser:
         def free(s, e):
             return not _overlaps(excluded, s, e)
 
-        if lex.statistic_re is not None:
-            found.extend((m.start(), m.end()) for m in finditer(lex.statistic_re, text, lo, hi) if free(m.start(), m.end()))
-        if lex.vague_quantity_re is not None:
-            found.extend((m.start(), m.end()) for m in finditer(lex.vague_quantity_re, text, lo, hi))
+        found.extend((m.start(), m.end()) for m in _lexicon_matches(lex.statistic_re, text, lo, hi, folded)
+                     if free(m.start(), m.end()))
+        found.extend((m.start(), m.end()) for m in _lexicon_matches(lex.vague_quantity_re, text, lo, hi, folded))
         money = [(m.start(), m.end()) for m in finditer(_MONEY, text, lo, hi)]
         found.extend(span for span in money if free(*span))
         numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)]

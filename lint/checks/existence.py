@@ -35,6 +35,8 @@ class Existence(Rule):
         if not self.pattern.possible(article.folded):
             return
         for seg in self.segments(article):
+            if not self.pattern.possible(seg.folded):
+                continue
             spans = seg.sentences if self.options["per"] == "sentence" and seg.sentences else [(0, len(seg.text))]
             for start, end in spans:
                 for m in self.pattern.finditer(seg.text[start:end]):

@@ -48,7 +48,7 @@ class Substitution(Rule):
             return
         for seg in self.segments(article):
             taken: list[tuple[int, int]] = []
-            for pattern, goods in swaps:
+            for pattern, goods in (s for s in swaps if s[0].possible(seg.folded)):
                 for m in pattern.finditer(seg.text):
                     s, e = m.start(), m.end()
                     if not self.in_scope(seg, s, e) or any(s < te and ts < e for ts, te in taken):
