@@ -124,23 +124,17 @@ def engine_choice(cfg: Config, options: Options) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=None)
 def grammar_for(cfg: Config, options: Options) -> GrammarCheck | None:
-    engine = _engine_soon(cfg, options).result()
+    """The grammar check, its engine made once per process. The first call comes from the
+    thread of `_engine_lint`: Harper builds its linter (about 0.6 s) outside the GIL,
+    while the rules compile and run."""
+    settings = cfg.grammar
+    name, url = engine_choice(cfg, options)
+    engine = get_engine(name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
+                        tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()))
     if engine is None:
         return None
     accept = {w for path in cfg.accept for w in read_words(path)}
     return GrammarCheck(engine, NewsSpelling(accept))
-
-
-@lru_cache(maxsize=None)
-def _engine_soon(cfg: Config, options: Options) -> Background:
-    """The grammar engine, made in a thread: Harper builds its linter (about 0.6 s)
-    with the GIL released, so calling this first overlaps that with compiling the rules."""
-    settings = cfg.grammar
-    name, url = engine_choice(cfg, options)
-    return Background(
-        get_engine, name, cfg.dialect, url, float(settings.get("languagetool_timeout", 30)),
-        tuple(settings.get("disabled_rules") or ()), tuple(settings.get("enabled_rules") or ()),
-    )
 
 
 class Background:
@@ -206,16 +200,23 @@ def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagn
 
 
 def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
-    _engine_soon(cfg, options)  # the engine is built while the rules compile and run
+    # The grammar engine is built (once) and run over the article in a thread while
+    # the rules compile and run: it works outside the GIL.
+    engine_work = Background(_engine_lint, article, cfg, options)
     settings = cfg.rule_settings(Path(article.path))
     found = list(problems)
     for rule in rules_for(cfg):
         if wanted(rule.id, cfg, options, settings, rule.enabled):
             found.extend(rule.check(article))
-    grammar = grammar_for(cfg, options)
-    if grammar is not None:
-        found.extend(grammar.check(article))
+    linted = engine_work.result()
+    if linted is not None:
+        found.extend(grammar_for(cfg, options).check(article, linted))
     return settle(article, one_per_slip(found), cfg, options)
+
+
+def _engine_lint(article, cfg: Config, options: Options):
+    grammar = grammar_for(cfg, options)
+    return None if grammar is None else grammar.lint(article)
 
 
 def one_per_slip(found: list[Diagnostic]) -> list[Diagnostic]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lint.article import MASK, Article
+from lint.article import MASK, Article, Segment
 from lint.diagnostic import Diagnostic, Edit, Fix
 from lint.engines import Engine
+from lint.engines.base import Issue
 from lint.spelling import NewsSpelling, close_first, names_in
 
 
@@ -15,12 +16,19 @@ class GrammarCheck:
         self.engine = engine
         self.spelling = spelling
 
-    def check(self, article: Article) -> Iterator[Diagnostic]:
+    def lint(self, article: Article) -> list[tuple[Segment, list[Issue]]]:
+        """The engine's issues in each prose segment. Engines do their work outside the
+        GIL (Harper in Rust, LanguageTool in another process), so the runner calls this
+        in a thread while the rules run."""
         segments = [s for s in article.prose() if s.kind != "table"]
         # Engines see masked text (code, URLs) as spaces: same length, no words.
         texts = [s.text.replace(MASK, " ") for s in segments]
+        return list(zip(segments, self.engine.check(texts)))
+
+    def check(self, article: Article, linted: list[tuple[Segment, list[Issue]]] | None = None) -> Iterator[Diagnostic]:
+        """Diagnostics from the engine's issues (`linted`, from `lint`, if already made)."""
         names = None
-        for seg, issues in zip(segments, self.engine.check(texts)):
+        for seg, issues in self.lint(article) if linted is None else linted:
             for issue in issues:
                 word = seg.text[issue.start : issue.end]
                 suggestions = issue.suggestions
