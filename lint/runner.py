@@ -238,10 +238,9 @@ def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | Non
     content = cache.digest(data)
     store = _cache_for(cfg, options) if use_cache else None
     key = cache.key(_setup_digest(cfg, options), path, content) if store else ""
-    diagnostics = store.get(key) if store else None
-    if diagnostics is not None:
-        text, _ = decode(path, data)
-        return FileResult(path, text, diagnostics, content)
+    hit = _from_store(store, key, path, data, content)
+    if hit is not None:
+        return hit
     article, problems = read_bytes(path, data, cfg.keys)
     if article is None:
         result = FileResult(path, None, problems, content)
@@ -250,6 +249,28 @@ def lint_bytes(path: str, data: bytes, options: Options, config_path: Path | Non
     if store:
         store.put(key, result.diagnostics)
     return result
+
+
+def _from_store(store: cache.Cache | None, key: str, path: str, data: bytes, content: str) -> FileResult | None:
+    diagnostics = store.get(key) if store else None
+    if diagnostics is None:
+        return None
+    text, _ = decode(path, data)
+    return FileResult(path, text, diagnostics, content)
+
+
+def cached_result(path: str, options: Options) -> FileResult | None:
+    """The file's result from the cache, or None: not cached, unreadable, or no cache."""
+    cfg = config_for(Path(path), options)
+    store = _cache_for(cfg, options)
+    if store is None:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None  # lint_path reports it
+    content = cache.digest(data)
+    return _from_store(store, cache.key(_setup_digest(cfg, options), path, content), path, data, content)
 
 
 @lru_cache(maxsize=None)
@@ -302,18 +323,28 @@ def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult
     if any(engine_choice(config_for(Path(f), options), options) == ("languagetool", None) for f in files):
         jobs = 1
     progress = Progress(len(files))
-    results = []
+    results: list[FileResult | None] = []
     try:
-        if jobs <= 1 or len(files) < POOL_THRESHOLD:
-            for f in files:
-                results.append(lint_path(f, options))
-                progress.step(len(results), f)
+        # Cached results first, here: a run that finds all its files cached starts no workers.
+        done = 0
+        for f in files:
+            results.append(cached_result(f, options))
+            if results[-1] is not None:
+                done += 1
+                progress.step(done, f)
+        todo = [i for i, r in enumerate(results) if r is None]
+        if jobs <= 1 or len(todo) < POOL_THRESHOLD:
+            for i in todo:
+                results[i] = lint_path(files[i], options)
+                done += 1
+                progress.step(done, files[i])
             return results
-        chunk = max(1, len(files) // (jobs * 8))
+        chunk = max(1, len(todo) // (jobs * 8))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(lint_path, files, [options] * len(files), chunksize=chunk):
-                results.append(result)
-                progress.step(len(results), result.path)
+            for i, result in zip(todo, pool.map(lint_path, [files[i] for i in todo], [options] * len(todo), chunksize=chunk)):
+                results[i] = result
+                done += 1
+                progress.step(done, result.path)
         return results
     finally:
         progress.close()

@@ -155,3 +155,21 @@ def test_cached_run_builds_rules_only_for_reporters_that_need_them(cli, write, t
     sarif = json.loads(cli([*args, "--format", "sarif"]).output)
     (descriptor,) = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert descriptor["shortDescription"]["text"] != "style.common-errors"  # the rule's own description
+
+
+def test_partly_cached_run_keeps_file_order_and_lints_only_the_rest(write, tmp_path, monkeypatch):
+    from lint import runner
+
+    bodies = ["The council could of acted sooner.\n", "The the vote was close.\n", "Nothing wrong here.\n"]
+    files = [str(write(f"a{i:02}.md", story(bodies[i % 3]))) for i in range(12)]
+    options = Options(grammar="none", cache_dir=str(tmp_path / "cache"))
+    runner.lint_paths(files[::2], options, jobs=2)  # half of them cached
+    linted = []
+    real = runner.lint_path
+    monkeypatch.setattr(runner, "lint_path", lambda f, o: linted.append(f) or real(f, o))
+    results = runner.lint_paths(files, options, jobs=1)
+    assert linted == files[1::2]
+    assert [r.path for r in results] == files
+    monkeypatch.undo()
+    uncached = runner.lint_paths(files, Options(grammar="none", no_cache=True), jobs=2)
+    assert [r.diagnostics for r in results] == [r.diagnostics for r in uncached]
