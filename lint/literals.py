@@ -2,17 +2,24 @@
 
 Most rules of a pack never match a given article. Before compiling or running
 a pattern, `required(pattern)` names sets of strings such that text the
-pattern matches in holds one string of each set; if the article's text, as
-`fold` gives it, lacks every string of some set, the pattern cannot match there. Compiling the ~600 patterns of the bundled packs was the
-largest start-up cost, and running them all on every paragraph the largest
-cost of a run without a grammar engine.
+pattern matches in holds one string of each set, in the form `word_text`
+gives the text; if the text lacks every string of some set, the pattern cannot
+match there. Compiling the ~600 patterns of the bundled packs was the largest
+start-up cost, and running them all on every paragraph the largest cost of a
+run without a grammar engine.
 
-The analysis is conservative: whenever the pattern does something this reader
+`word_text(text)` folds case and turns every run of non-word characters into one
+space, with a space at each end. The strings are read the same way from the
+pattern, where a word boundary, a whitespace class or a negative look-around
+for a word character count as such a space too: `\\bis\\b` needs " is ",
+which unlike "is" is not in "this crisis".
+
+The reading is conservative: whenever the pattern does something this reader
 does not follow, it answers None ("no test, always run the pattern"). Only
 ASCII characters count as literal: the regex engine pairs an ASCII letter,
 case-insensitively, only with characters whose `casefold()` contains it (the
 Kelvin sign folds to "k", the long s to "s"), except the dotless i, which
-`fold` maps to "i"; other characters could fold differently from how the
+`word_text` maps to "i"; other characters could fold differently from how the
 engine pairs them.
 """
 
@@ -20,8 +27,12 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 # Escapes that stand for a class of characters or a position, not one character.
-_CLASS_ESCAPES = set("bBdDsSwWAZzmMGXR")
+_CLASS_ESCAPES = set("BdDSwAZzmMGXR")
+# Escapes that match a non-word character, or a boundary next to one.
+_GAP_ESCAPES = set("bsW")
 # Escapes with an argument: \p{L} \pL \N{...} \x41 \x{41} \u0041 \U00000041 \g<1> \k<name>.
 _ARGUMENT = {
     "p": r"\{[^}]*\}|.", "P": r"\{[^}]*\}|.", "N": r"\{[^}]*\}",
@@ -34,19 +45,21 @@ _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _FLAGS = re.compile(r"\(\?([a-zA-Z-]+)([:)])")
 # ASCII characters that stand for themselves outside a set, read in one go.
 _PLAIN = re.compile(r"[A-Za-z0-9 ,'\"<>=@#%&~`:;!/_-]+")
-
-
-def fold(text: str) -> str:
-    """Text as `required` strings are looked for in it."""
-    return text.casefold().replace("ı", "i")
-
-
-class _Unknown(Exception):
-    """The pattern does something this reader does not follow."""
-
+# A negative look-around for a word character: (?<![\w-]) (?!\w) (?![\w'’-]).
+_NOT_WORD_AROUND = re.compile(r"\(\?<?!(?:\\w|\[\\w[^\]\[]*\])\)")
+_WORD_CHAR = re.compile(r"[a-z0-9_]")
+_NON_WORD = regex.compile(r"\W+")
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9_]+")
+_GAP = " "  # how a non-word character or a word boundary is written in a need
 
 # Sets of strings that must all be satisfied; a set is satisfied by any one of its strings.
 Need = tuple[frozenset[str], ...]
+
+
+def word_text(text: str) -> str:
+    """Text as `required` strings are looked for in it: case folded, every run of
+    non-word characters one space, a space at each end."""
+    return f" {_NON_WORD.sub(' ', text.casefold().replace('ı', 'i'))} "
 
 
 def required(pattern: str) -> Need | None:
@@ -59,12 +72,18 @@ def required(pattern: str) -> Need | None:
             return None  # an unbalanced ")"
     except (_Unknown, IndexError):
         return None
-    return tuple(sorted(found, key=_selectivity, reverse=True)) or None
+    needs = {frozenset(_ASCII_NON_WORD.sub(_GAP, s) for s in strings) for strings in found}
+    needs = [n for n in needs if all(s.strip() for s in n)]  # a set holding " " always holds
+    return tuple(sorted(needs, key=_selectivity, reverse=True)) or None
 
 
-def _selectivity(strings: frozenset[str]) -> tuple[int, int]:
+def _selectivity(strings: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
     """A set whose shortest string is long rarely occurs by chance; fewer strings, less chance."""
-    return min(map(len, strings)), -len(strings)
+    return min(map(len, strings)), -len(strings), tuple(sorted(strings))
+
+
+class _Unknown(Exception):
+    """The pattern does something this reader does not follow."""
 
 
 class _Reader:
@@ -72,61 +91,75 @@ class _Reader:
         self.p = pattern
         self.i = 0
 
-    def alternation(self) -> Need:
-        """Branches up to an unmatched ")": for several, one set joining the best set of each."""
-        branches = [self.sequence()]
+    def alternation(self, lead: str = "") -> Need:
+        """Branches up to an unmatched ")": for several, one set joining the best set of each.
+        `lead` is the text right before the group, which a branch's first characters follow."""
+        branches = [self.sequence(lead)]
         while self.i < len(self.p) and self.p[self.i] == "|":
             self.i += 1
-            branches.append(self.sequence())
+            branches.append(self.sequence(lead))
         if len(branches) == 1:
             return branches[0]
         if not all(branches):
             return ()
         return (frozenset().union(*(max(b, key=_selectivity) for b in branches)),)
 
-    def sequence(self) -> Need:
+    def sequence(self, lead: str = "") -> Need:
         """What every match of the branch holds: its literal runs and its groups' needs."""
         options: list[frozenset[str]] = []
-        run = ""  # literal characters in a row, so far
+        run = lead  # characters in a row, so far
+
+        def flush():
+            nonlocal run
+            if run:
+                options.append(frozenset({run}))
+            run = ""
+
         while self.i < len(self.p) and self.p[self.i] not in "|)":
             plain = _PLAIN.match(self.p, self.i)
             if plain and plain.end() - self.i > 1:  # all but the last may be repeated by a quantifier
                 run += plain.group()[:-1].casefold()
                 self.i = plain.end() - 1
-            char, group = self.atom()
+            atom = self.atom(run)
             low, repeated = self.quantifier()
-            if char is not None and low > 0:
-                run += char
-            elif run:
-                options.append(frozenset({run}))
-                run = ""
-            if group and low > 0:
-                options.extend(group)
-            if repeated and run:  # "ab+c": "ab" holds, but c need not follow that b
-                options.append(frozenset({run}))
-                run = ""
-        if run:
-            options.append(frozenset({run}))
+            if isinstance(atom, str):
+                if low == 0:
+                    flush()
+                elif repeated and _WORD_CHAR.match(atom):
+                    run += atom  # "ab+c": "ab" holds, but c need not follow that b
+                    flush()
+                else:
+                    run += atom  # a repeated non-word character is still one gap
+            else:
+                flush()
+                if atom and low > 0:
+                    options.extend(atom)
+        flush()
         return tuple(options)
 
-    def atom(self) -> tuple[str | None, Need | None]:
-        """(literal character, None) or (None, a group's need); (None, None) for anything else."""
+    def atom(self, lead: str) -> str | Need | None:
+        """A character as it appears in `word_text` (a gap for a non-word one), a
+        group's need, or None for anything else; `lead` is the run before it."""
         p, c = self.p, self.p[self.i]
         if c == "(":
-            return None, self.group()
+            around = _NOT_WORD_AROUND.match(p, self.i)
+            if around:
+                self.i = around.end()
+                return _GAP
+            return self.group(lead)
         if c == "[":
             self.char_class()
-            return None, None
+            return None
         if c == "\\":
-            return self.escape(), None
+            return self.escape()
         if c in "*+?" or (c == "{" and _QUANTIFIER.match(p, self.i)):
             raise _Unknown  # a quantifier with nothing to repeat
         self.i += 1
         if c in ".^$":
-            return None, None
-        return _literal(c), None
+            return None
+        return _literal(c)
 
-    def group(self) -> Need:
+    def group(self, lead: str) -> Need:
         """A group's need. A look-ahead or look-behind matches nothing itself, yet the
         text must hold what a positive one looks for; a negative one needs nothing."""
         p = self.p
@@ -134,20 +167,21 @@ class _Reader:
         negative = p.startswith(("?!", "?<!"), self.i)
         flags = _FLAGS.match(p, self.i - 1)
         if p.startswith(("?=", "?!", "?<=", "?<!"), self.i):
+            lead = ""  # a look-behind's text ends here rather than starting here
             self.i += 3 if p[self.i + 1] == "<" else 2
         elif p.startswith(("?P<", "?<"), self.i):  # a named group
             self.i = p.index(">", self.i) + 1
         elif p.startswith(("?:", "?>"), self.i):
             self.i += 2
         elif flags:
-            if "x" in flags.group(1).split("-")[0]:
-                raise _Unknown  # verbose mode gives spaces and # another meaning
+            if set(flags.group(1).split("-")[0]) & set("xw"):
+                raise _Unknown  # verbose mode gives spaces and # another meaning; w, \b another
             self.i = flags.end()
             if flags.group(2) == ")":  # (?i): a flag for the rest, no group
                 return ()
         elif p.startswith("?", self.i):
             raise _Unknown  # conditionals, comments, branch resets, ...
-        inner = self.alternation()
+        inner = self.alternation(lead)
         if p[self.i] != ")":
             raise _Unknown
         self.i += 1
@@ -186,6 +220,8 @@ class _Reader:
                 raise _Unknown
             self.i = arg.end()
             return None
+        if c in _GAP_ESCAPES:
+            return _GAP
         if c in _CLASS_ESCAPES or c in _CONTROL:
             return None
         if c.isalnum() or c == "_":
@@ -217,5 +253,5 @@ class _Reader:
 
 
 def _literal(char: str) -> str | None:
-    """The character as it must appear in case-folded text; None when not ASCII."""
+    """The character as it must appear in `word_text`; None when not ASCII."""
     return char.casefold() if char.isascii() else None

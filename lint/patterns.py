@@ -4,7 +4,7 @@ A rule pack comes from an editor, not a programmer: a pattern with
 catastrophic backtracking must cost one warning, not a hung CI job.
 
 A `Pattern` is compiled on first use, and `possible` tells, before that, from
-the article's folded text, whether it can match at all (lint/literals.py):
+the article's text (`literals.word_text`), whether it can match at all (lint/literals.py):
 most rules never match most articles, so most patterns are never compiled.
 Whether a pattern compiles at all is checked when its pack is loaded
 (`Pattern.compiled`), unless the pack's exact bytes compiled before on this
@@ -61,9 +61,9 @@ class Pattern:
             self._compiled = compiled
         return self._compiled
 
-    def possible(self, folded: str) -> bool:
-        """False when the pattern cannot match text whose `literals.fold` is `folded`."""
-        return self.literals is None or all(any(s in folded for s in need) for need in self.literals)
+    def possible(self, text: str) -> bool:
+        """False when the pattern cannot match text whose `literals.word_text` is `text`."""
+        return self.literals is None or all(any(s in text for s in need) for need in self.literals)
 
     def fullmatch(self, text: str):
         return self.compiled().fullmatch(text, timeout=TIMEOUT)

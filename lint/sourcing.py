@@ -28,7 +28,7 @@ from pathlib import Path
 import regex
 
 from lint.article import MASK, Article, Segment
-from lint.literals import fold
+from lint.literals import word_text
 from lint.patterns import Pattern, check_compiles, finditer
 from lint.yamlfile import ConfigError, Mapping, load
 
@@ -113,7 +113,7 @@ class Lexicon:
 
 
 def _lexicon_matches(pattern: Pattern | None, text: str, lo: int, hi: int, folded: str) -> list:
-    """Matches of a lexicon pattern in text[lo:hi], whose folded form is `folded`."""
+    """Matches of a lexicon pattern in text[lo:hi], whose lint.literals.word_text is `folded`."""
     if pattern is None or not pattern.possible(folded):
         return []
     return pattern.finditer(text, lo, hi)
@@ -795,7 +795,7 @@ class _Analyser:
     # -- claims ---------------------------------------------------------------
     def findings(self, sent: Sentence, earlier: set[str]) -> list[Finding]:
         text, lo, hi = sent.masked, sent.start, sent.end
-        folded = fold(text[lo:hi])
+        folded = word_text(text[lo:hi])
         out: list[Finding] = []
         for att in sent.attributions:
             if att.anonymous:
@@ -828,7 +828,7 @@ class _Analyser:
         return kept
 
     def statistics(self, text: str, lo: int, hi: int, folded: str) -> list[tuple[int, int]]:
-        """Spans of figures a reader would want sourced, in sentence text[lo:hi] (`folded` by lint.literals.fold)."""
+        """Spans of figures a reader would want sourced, in sentence text[lo:hi] (`folded` its lint.literals.word_text)."""
         lex = self.lex
         found: list[tuple[int, int]] = []
         if _lexicon_matches(lex.threshold_re, text, lo, hi, folded):

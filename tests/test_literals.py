@@ -9,51 +9,71 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.literals import fold, required
+from lint.literals import word_text, required
 from lint.packs import bundled_packs, load_packs
 from lint.patterns import Pattern
 
-# Patterns are built from pieces over a small alphabet, so that random texts match often.
-_ATOMS = st.sampled_from(["a", "b", "c", "ab", "ba", "A", " ", "\\.", ".", "[ab]", "[^a]", "\\w", "\\s", "\\b",
-                          "^", "$", "\\p{L}", "\\x61", "\\u0062", "é", "K"])
-_QUANT = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??", "+?"])
+# Patterns are built from pieces over a small alphabet, each piece with the texts it
+# matches, so that a pattern comes with a text made to match it (zero-width pieces
+# match "", which the text around them may or may not satisfy).
+_PIECES = {
+    "a": ["a"], "b": ["b"], "ab": ["ab"], "A": ["a", "A"], " ": [" "], "\\.": ["."], ".": ["a", " ", "-"],
+    "[ab]": ["a", "b"], "[^a]": ["b", ","], "\\w": ["a", "_", "1", "é"], "\\s": [" "], "\\W": [",", " ", "½"],
+    "\\d": ["1"], "\\b": [""], "\\B": [""], "^": [""], "$": [""], "\\p{L}": ["a", "é"], "\\x61": ["a"],
+    "é": ["é"], "K": ["K", "k", "\u212a"], "_": ["_"], "-": ["-"], ",": [","], "1": ["1"], "s": ["s", "\u017f"],
+    "(?<![\\w-])": [""], "(?![\\w'’-])": [""], "(?!\\w)": [""], "(?<=[\\w-])": [""], "(?=\\w)": [""],
+    "(?<=ab)": [""],
+}
+_REPEATS = {"": (1, 1), "?": (0, 1), "*": (0, 2), "+": (1, 2), "{2}": (2, 2), "{0,2}": (0, 2), "{1,}": (1, 2),
+            "??": (0, 1), "+?": (1, 2)}
+_OPENERS = ["(", "(?:", "(?i:", "(?=", "(?!", "(?<=", "(?<!", "(?P<g>"]
 
 
 @st.composite
-def patterns(draw, depth=2):
-    items = []
+def pattern_and_text(draw, depth=2, named=True):
+    """(pattern, a text meant to match it)."""
+    pattern, text = "", ""
     for _ in range(draw(st.integers(1, 4))):
         if depth and draw(st.booleans()):
-            inner = "|".join(draw(patterns(depth - 1)) for _ in range(draw(st.integers(1, 3))))
-            opener = draw(st.sampled_from(["(", "(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<g>", "(?i:"]))
-            if opener in ("(?<=", "(?<!", "(?P<g>") and depth < 2:
-                opener = "(?:"  # a name may be used once; look-behinds stay simple
-            items.append(opener + inner + ")" + draw(_QUANT))
+            opener = draw(st.sampled_from(_OPENERS if named else _OPENERS[:-1]))
+            named = named and opener != "(?P<g>"  # a name is used once
+            branches = [draw(pattern_and_text(depth - 1, named=False)) for _ in range(draw(st.integers(1, 3)))]
+            piece, made = opener + "|".join(b[0] for b in branches) + ")", draw(st.sampled_from(branches))[1]
+            if opener.startswith(("(?=", "(?!", "(?<")):
+                made = ""  # a look-around matches no text of its own
         else:
-            atom = draw(_ATOMS)
-            quant = "" if atom in ("\\b", "^", "$") else draw(_QUANT)
-            items.append(atom + quant)
-    return "".join(items)
+            piece = draw(st.sampled_from(sorted(_PIECES)))
+            made = draw(st.sampled_from(_PIECES[piece]))
+        if made == "" and piece in _PIECES:
+            quant = ""  # a repeated assertion is an error
+        else:
+            quant = draw(st.sampled_from(sorted(_REPEATS)))
+        low, high = _REPEATS[quant]
+        pattern += piece + quant
+        text += made * draw(st.integers(low, high))
+    return pattern, text
 
 
-_TEXT = st.text(alphabet="abcABC .éKk\u212aı\n", max_size=12)
+_TEXT = st.text(alphabet="abcABC .,-_1½éKk\u212aı\u0301ß’\n", max_size=8)
 
 
 def possible(pattern: str, text: str) -> bool:
     need = required(pattern)
-    folded = fold(text)
-    return need is None or all(any(s in folded for s in strings) for strings in need)
+    text = word_text(text)
+    return need is None or all(any(s in text for s in strings) for strings in need)
 
 
-@settings(max_examples=600, deadline=None)
-@given(patterns(), _TEXT, st.booleans())
-def test_a_pattern_that_matches_is_never_ruled_out(pattern, text, ignorecase):
+@settings(max_examples=1000, deadline=None)
+@given(pattern_and_text(), _TEXT, _TEXT, st.booleans())
+def test_a_pattern_that_matches_is_never_ruled_out(made, before, after, ignorecase):
+    pattern, middle = made
     try:
         compiled = regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
     except regex.error:
-        return  # random pieces need not form a valid pattern
-    if compiled.search(text):
-        assert possible(pattern, text), (pattern, text, required(pattern))
+        return  # pieces need not form a valid pattern
+    for text in (middle, before + middle + after):
+        if compiled.search(text):
+            assert possible(pattern, text), (pattern, text, required(pattern))
 
 
 @pytest.mark.parametrize("letter", string.ascii_letters)
@@ -65,7 +85,7 @@ def test_case_insensitive_partners_of_ascii_letters_fold_to_them(letter):
     partners = [chr(cp) for cp in range(0x250) if pattern.fullmatch(chr(cp))] + ["\u212a", "\u017f"]
     for char in partners:
         if pattern.fullmatch(char):
-            assert letter.casefold() in fold(char), (letter, char)
+            assert letter.casefold() in word_text(char), (letter, char)
 
 
 @pytest.mark.parametrize(
@@ -75,9 +95,12 @@ def test_case_insensitive_partners_of_ascii_letters_fold_to_them(letter):
         ("colou?r", [{"colo"}, {"r"}]),
         ("ab+c", [{"ab"}, {"c"}]),
         ("(?:who|whom)ever", [{"ever"}, {"who", "whom"}]),
-        ("(?<=\\bbe\\s)eat", [{"eat"}, {"be"}]),
+        ("(?<=\\bbe\\s)eat", [{"eat"}, {" be "}]),
         ("(?<!not )very", [{"very"}]),
         ("[Tt]he", [{"he"}]),
+        ("\\bis\\b", [{" is "}]),  # a whole word: not in "this crisis"
+        ("(?<![\\w-])(?:it|he)\\s+said(?![\\w-])", [{" said "}, {" it", " he"}]),
+        ("U\\.S\\.", [{"u s "}]),  # punctuation is a gap like any other
         ("a|\\w+", None),  # one branch needs nothing
         ("(?x)a b", None),  # verbose mode: spaces mean nothing
         ("caf\u00e9", [{"caf"}]),  # only ASCII counts
@@ -96,10 +119,10 @@ def test_bundled_rules_still_match_their_bad_examples_through_the_quick_test():
         for example in rule.examples["bad"]:
             for pattern in rule.patterns():
                 if pattern.compiled().search(example):
-                    assert pattern.possible(fold(example)), (rule.id, pattern.source, example)
+                    assert pattern.possible(word_text(example)), (rule.id, pattern.source, example)
 
 
 def test_a_skipped_pattern_is_never_compiled():
     pattern = Pattern("in order to", ignorecase=True, word=True, where=("p.yaml", 1))
-    assert not pattern.possible(fold("We went home."))
+    assert not pattern.possible(word_text("We went home."))
     assert pattern._compiled is None
