@@ -101,12 +101,16 @@ class Cache:
 
 
 def write_json(target: Path, data) -> None:
+    write_text(target, json.dumps(data))
+
+
+def write_text(target: Path, text: str) -> None:
     """Write whole or not at all: a concurrent reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
+            handle.write(text)
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)

@@ -3,9 +3,15 @@ British-to-American spellings, and wordfreq's frequencies. Loaded once per proce
 
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+# Words rarer than this all count as unknown (zipf 0): no check tells them apart, and
+# leaving them out halves the table every process loads.
+ZIPF_FLOOR = 1.5
 
 
 def _codespell_pairs(name: str) -> dict[str, tuple[str, ...]]:
@@ -36,17 +42,47 @@ def american_to_british() -> dict[str, str]:
     return {us: gb for gb, us in british_to_american().items()}
 
 
+def zipf(word: str) -> float:
+    """How common a word is: log10 of its frequency per billion words, rounded to
+    hundredths; 0 when unknown or rarer than ZIPF_FLOOR."""
+    return _zipf_table().get(word.lower().replace("’", "'"), 0.0)
+
+
 @lru_cache(maxsize=None)
-def _frequencies() -> dict[str, float]:
+def _zipf_table() -> dict[str, float]:
+    """wordfreq's English words from ZIPF_FLOOR up, with their zipf values.
+
+    Importing wordfreq and building its dictionary of 320,000 words cost a fifth of a
+    second in every process (and wordfreq's own zipf_frequency tokenises each word);
+    this table is made once and kept in the user's cache folder as one line per
+    value ("2.41<TAB>word word ..."), which loads several times faster."""
+    path = _zipf_file()
+    try:
+        table: dict[str, float] = {}
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            value, _, words = line.partition("\t")
+            table.update(dict.fromkeys(words.split(" "), float(value)))
+        return table
+    except (OSError, ValueError):
+        pass  # missing or damaged: made again
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en")
+    by_value: dict[float, list[str]] = {}
+    for word, freq in get_frequency_dict("en").items():
+        value = round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
+        if value >= ZIPF_FLOOR and word.split() == [word]:  # wordfreq's words hold no spaces; the format needs that
+            by_value.setdefault(value, []).append(word)
+    try:
+        from lint.cache import write_text
+
+        write_text(path, "\n".join(f"{value}\t{' '.join(words)}" for value, words in by_value.items()))
+    except OSError:
+        pass  # no writable cache folder: the next run makes it again
+    return {word: value for value, words in by_value.items() for word in words}
 
 
-def zipf(word: str) -> float:
-    """How common a word is: log10 of its frequency per billion words (0 when unknown).
+def _zipf_file() -> Path:
+    from lint.cache import tool_versions, user_cache_dir
 
-    A dictionary look-up: wordfreq's own zipf_frequency tokenises every word it is
-    given, which made it the largest start-up cost."""
-    freq = _frequencies().get(word.lower().replace("’", "'"))
-    return round(math.log10(freq * 1e9), 2) if freq else 0.0
+    key = hashlib.sha256(tool_versions().encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+    return user_cache_dir() / f"zipf-{key}.txt"

@@ -234,6 +234,8 @@ def test_bad_options(write):
         load_pack(write("p.yaml", "rules:\n  - id: p.d\n    kind: dates\n    check: moon-phase\n    message: m\n"))
     with pytest.raises(ConfigError, match="max_distance"):
         load_pack(write("q.yaml", "rules:\n  - id: p.n\n    kind: names\n    max_distance: 3\n    message: m\n"))
+    with pytest.raises(ConfigError, match="max_frequency must be at least"):
+        load_pack(write("r.yaml", "rules:\n  - id: p.n\n    kind: names\n    max_frequency: 1\n    message: m\n"))
 
 
 # -- the seed and the corpus -----------------------------------------------------

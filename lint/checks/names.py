@@ -31,7 +31,7 @@ import regex
 
 from lint.checks.base import Key, Rule
 from lint.text import edit_distance
-from lint.wordlists import zipf
+from lint.wordlists import ZIPF_FLOOR, zipf
 
 _NAME = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’])\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*(?![\p{N}_])",
                       regex.VERSION1)
@@ -99,6 +99,9 @@ class Names(Rule):
 
     def prepare(self):
         o = self.options
+        if o["max_frequency"] < ZIPF_FLOOR:
+            raise self.error(f"max_frequency must be at least {ZIPF_FLOOR}: rarer words all count as unknown",
+                             "max_frequency")
         if o["min_length"] < 2:
             raise self.error("min_length must be 2 or more", "min_length")
         if o["max_distance"] not in (1, 2):
