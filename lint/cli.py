@@ -300,7 +300,8 @@ def claims(paths, fmt, output, lexicons, config_path):
     anonymous sources) with their attribution: files or folders (recursively)."""
     from lint import claims as claimlist
     from lint import runner
-    from lint.sourcing import Settings, default_lexicon_path, load_lexicon
+    from lint.lexicon import default_lexicon_path, load_lexicon
+    from lint.sourcing import Settings
 
     options = runner.Options(config=config_path)
     settings = Settings(tuple([str(default_lexicon_path())] + [str(Path(p).resolve()) for p in lexicons]))

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from lint.lexicon import default_lexicon_path, load_lexicon
 from lint.packs import bundled_dir, bundled_packs, load_pack
 from lint.readers import parse
-from lint.sourcing import Settings, analyse, default_lexicon_path, load_lexicon
+from lint.sourcing import Settings, analyse
 from lint.yamlfile import ConfigError
 from tests.conftest import SEED
 

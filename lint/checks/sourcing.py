@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint.checks.base import Key, Rule
-from lint.sourcing import Settings, analyse, default_lexicon_path, load_lexicon
+from lint.lexicon import default_lexicon_path, load_lexicon
+from lint.sourcing import Settings, analyse
 
 FLAGS = ("statistic", "quote", "anonymous", "weasel", "superlative")
 
