@@ -13,7 +13,8 @@ and the word is flagged when its best candidate scores above a threshold.
   words, no punctuation, no digits); only the three trigrams that contain the
   word change, so only those are compared.
 * Candidates are frequent words (wordfreq, data inside its wheel) at one edit
-  from the word, plus its homophones (the CMU dictionary in the same wheel).
+  from the word, found through an index of what each becomes with a letter
+  deleted, plus its homophones (the CMU dictionary in the same wheel).
 * A few grammar positions show the word cannot stand where it is ("to held",
   "would required"); there the base form is a candidate too and the bar is
   lower.
@@ -21,7 +22,7 @@ and the word is flagged when its best candidate scores above a threshold.
 Everything is read from installed packages: nothing is downloaded. The model
 is loaded once per process, on first use (`model()`); the tables derived from
 the packages' data are kept in the user's cache folder, which makes loading
-about 0.4 s quicker (`tables_file()`).
+about a second quicker (`tables_file()`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -44,7 +46,6 @@ from lint.wordlists import zipf
 # pocketsphinx reports log probabilities in base 1.0001.
 _TO_LOG10 = math.log10(1.0001)
 _UNKNOWN = -536870912
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
 _VOWELS = set("aeiouy")
 
 # A word: letters, with apostrophes inside ("don't", "Syria's").
@@ -83,9 +84,11 @@ class Settings:
     rare_min_zipf: float = 1.5
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence, with what the n-gram model knows of it."""
+class Token(NamedTuple):
+    """A word of a sentence, with what the n-gram model knows of it.
+
+    A named tuple, not a frozen dataclass: every word of every sentence gets
+    one, and those take several times longer to make."""
 
     start: int
     end: int
@@ -122,14 +125,15 @@ class Model:
             self._build_tables(os.path.join(folder, "cmudict-en-us.dict"))
             _write_tables(path, self)
         else:
-            self.zipf, self.vocabulary, self.homophones = stored
+            self.zipf, self.vocabulary, self.homophones, self.deletions = stored
 
     # -- loading ---------------------------------------------------------
     def _build_tables(self, cmudict: str) -> None:
-        """zipf, vocabulary and homophones from the packages' data (about 0.5 s)."""
+        """zipf, vocabulary, homophones and the deletion index from the packages' data (about 1 s)."""
         self.zipf = self._frequencies()
         self.vocabulary = {w for w in self.zipf if self._known(w)}
         self.homophones = self._homophones(cmudict)
+        self.deletions = deletion_index(self._candidate_words(Settings.min_candidate_zipf))
 
     @staticmethod
     def _frequencies(size: int = 100_000) -> dict[str, float]:
@@ -193,18 +197,33 @@ class Model:
     def neighbours(self, word: str, min_zipf: float) -> tuple[tuple[str, str], ...]:
         """(candidate, kind of typo) for frequent words one slip from `word`.
 
-        Kinds: those of `slip`, and "homophone".
+        Kinds: those of `slip`, and "homophone". The word's spelling in the
+        other dialect may be among them (colour/color): telling it is slow,
+        so the detector asks only about the candidates it would show.
         """
-        found = {cand: slip(word, cand) for cand in _one_edit(word) & self._frequent(min_zipf) if cand != word}
+        # A word one letter longer loses a letter to become `word`; one as
+        # long, changed or swapped, loses a letter to become what `word`
+        # does when it loses that letter; one shorter is what it becomes.
+        index = self._index(min_zipf)
+        keys = {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+        near = {c for key in keys for c in index.get(key, "").split() if c != word}
+        found = {c: kind for c in near if (kind := slip(word, c))}
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
                 found[cand] = "homophone"
-        return tuple(sorted((c, k) for c, k in found.items() if not same_word(word, c)))
+        return tuple(sorted(found.items()))
 
     @lru_cache(maxsize=4)
-    def _frequent(self, min_zipf: float) -> frozenset[str]:
+    def _index(self, min_zipf: float) -> dict[str, str]:
+        """The `deletion_index` of the candidate words. The tables hold that of
+        the default setting: making it takes twice as long as reading it (0.2 s)."""
+        if min_zipf == Settings.min_candidate_zipf:
+            return self.deletions
+        return deletion_index(self._candidate_words(min_zipf))
+
+    def _candidate_words(self, min_zipf: float) -> list[str]:
         # One-letter words are left out: "i" is no word in lower case.
-        return frozenset(w for w in self.vocabulary if len(w) > 1 and self.frequency(w) >= min_zipf)
+        return [w for w in self.vocabulary if len(w) > 1 and self.frequency(w) >= min_zipf]
 
 
 def tables_file() -> Path:
@@ -217,12 +236,12 @@ def tables_file() -> Path:
     return user_cache_dir() / f"realword-{key}.json"
 
 
-def _read_tables(path: Path) -> tuple[dict, set, dict] | None:
+def _read_tables(path: Path) -> tuple[dict, set, dict, dict] | None:
     """The stored tables, or None when missing or damaged (then they are made again)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         homophones = {w: frozenset(s) for w, s in data["homophones"].items()}
-        return data["zipf"], set(data["vocabulary"]), homophones
+        return data["zipf"], set(data["vocabulary"]), homophones, dict(data["deletions"])
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
@@ -231,11 +250,22 @@ def _write_tables(path: Path, mdl: Model) -> None:
     from lint.cache import write_json
 
     data = {"zipf": mdl.zipf, "vocabulary": sorted(mdl.vocabulary),
-            "homophones": {w: sorted(s) for w, s in mdl.homophones.items()}}
+            "homophones": {w: sorted(s) for w, s in mdl.homophones.items()}, "deletions": mdl.deletions}
     try:
         write_json(path, data)
     except OSError:
         pass  # no writable cache folder: the next run makes them again
+
+
+def deletion_index(words: list[str]) -> dict[str, str]:
+    """Each word filed under itself and under what it becomes with one letter
+    deleted, as {key: "word word ..."} (strings, as JSON reads those twice as
+    fast as lists): any two words one keystroke apart share a key."""
+    index: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        for key in [w] + [w[:i] + w[i + 1:] for i in range(len(w))]:
+            index[key] = index.get(key, ()) + (w,)
+    return {key: " ".join(found) for key, found in index.items()}
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -250,39 +280,33 @@ def _adjacent(a: str, b: str) -> bool:
     return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
 
 
-def _one_edit(word: str) -> set[str]:
-    """Every string one keystroke from `word`: a letter left out, added, changed,
-    or two letters swapped (with `word` itself among them)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {head + ch + tail for head, tail in splits for ch in _ALPHABET}
-    out.update(head + ch + tail[1:] for head, tail in splits if tail for ch in _ALPHABET)
-    out.update(head + tail[1:] for head, tail in splits if tail)
-    out.update(head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1)
-    return out
-
-
-def slip(word: str, cand: str) -> str:
-    """What the typist did to write `word` for `cand`, a string one keystroke away.
+def slip(word: str, cand: str) -> str | None:
+    """What the typist did to write `word` for `cand`, or None if that takes
+    more than one keystroke.
 
     Labels: "omission" (left a letter out), "insertion" (added one),
     "substitution", "adjacent" (hit a neighbouring key instead, or as well),
     "transposition"; "first" is prefixed when the slip is at the first letter.
-    Where two positions explain the slip (a letter doubled or dropped in a
-    run: "aab"/"ab"), the first one counts.
+    Where two positions explain it (a doubled letter: "aab"/"ab") the first counts.
     """
     n = len(word)
-    if len(cand) > n:
-        return "first-omission" if cand[1:] == word else "omission"
-    if len(cand) < n:
-        i = next(i for i in range(n) if word[:i] + word[i + 1:] == cand)
+    i = 0  # where the two first differ
+    while i < n and i < len(cand) and word[i] == cand[i]:
+        i += 1
+    if len(cand) == n + 1 and cand[i + 1:] == word[i:]:
+        kind = "omission"
+        i = 0 if cand[1:] == word else i  # "ab" for "aab": the first a was left out
+    elif len(cand) == n - 1 and word[i + 1:] == cand[i:]:
+        while i > 0 and word[i - 1] == word[i]:  # "aab" for "ab": the first a was added
+            i -= 1
         near = (i > 0 and _adjacent(word[i], word[i - 1])) or (i + 1 < n and _adjacent(word[i], word[i + 1]))
         kind = "adjacent" if near else "insertion"
+    elif len(cand) == n and i < n and word[i + 1:] == cand[i + 1:]:
+        kind = "adjacent" if _adjacent(cand[i], word[i]) else "substitution"
+    elif len(cand) == n and i + 1 < n and word[i:i + 2] == cand[i + 1] + cand[i] and word[i + 2:] == cand[i + 2:]:
+        kind = "transposition"
     else:
-        i = next(i for i in range(n) if word[i] != cand[i])
-        if word[i + 1:] != cand[i + 1:]:
-            kind = "transposition"
-        else:
-            kind = "adjacent" if _adjacent(cand[i], word[i]) else "substitution"
+        return None
     return ("first-" if i == 0 else "") + kind
 
 
@@ -311,6 +335,7 @@ _NEEDS_BASE = frozenset(
 # After these only irregular past forms count: "led to increased costs" uses
 # a regular participle as an adjective, which "to went" can never be.
 _IRREGULAR_ONLY = frozenset({"to"})
+_MODAL_OR_NOT = _NEEDS_BASE | {"not"}
 
 # Past-tense and participle forms of irregular verbs that differ from the base.
 _IRREGULAR = """
@@ -371,29 +396,33 @@ def tokenize(sentence: str, mdl: Model) -> list[Token | None]:
     out: list[Token | None] = []
     last = 0
     for m in WORD.finditer(sentence):
-        if breaks(sentence, last, m.start()) and out and out[-1] is not None:
+        start, end = m.span()
+        if out and out[-1] is not None and breaks(sentence, last, start):
             out.append(None)
-        last = m.end()
+        last = end
         text = m.group()
         lower = text.replace("’", "'").lower()
         word = lower if mdl.knows(lower) else None
-        out.append(Token(m.start(), m.end(), text, word, glued=_glued(sentence, m.start(), m.end()), lower=lower))
+        out.append(Token(start, end, text, word, lower, _glued(sentence, start, end)))
     return out
 
 
 def breaks(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], the gap between two words, ends the n-gram context."""
+    if end - start == 1 and text[start] == " ":
+        return False  # most gaps: quicker than the search
     return _BREAK.search(text, start, end) is not None
 
 
 def _glued(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    after2 = text[end + 1] if end + 1 < len(text) else " "
-    before2 = text[start - 2] if start > 1 else " "
+    if before == " " and after == " ":
+        return False  # most words: quicker than the tests below
     return (
         before in _GLUE or after in _GLUE or before.isalnum() or after.isalnum()
-        or (after == "." and after2.isalnum()) or (before == "." and before2.isalnum())
+        or (after == "." and end + 1 < len(text) and text[end + 1].isalnum())
+        or (before == "." and start > 1 and text[start - 2].isalnum())
     )
 
 
@@ -406,31 +435,32 @@ class Detector:
         self.settings = settings or Settings()
         self.model = mdl or model()
         self._cache: dict[str, list] = {}
+        self._costs = self._typo_costs()
 
     def check(self, sentence: str, skip=lambda token, index, tokens: False) -> list[Finding]:
         """Findings for one sentence; `skip(token, i, tokens)` leaves a word alone."""
-        found = []
-        for f in self.score(sentence, skip):
-            if f.score > self.settings.threshold:
-                found.append(f)
-        return found
+        return self.score(sentence, skip, above=self.settings.threshold)
 
-    def score(self, sentence: str, skip=lambda token, index, tokens: False) -> list[Finding]:
-        """The best candidate of every checkable word, whatever its score."""
+    def score(self, sentence: str, skip=lambda token, index, tokens: False,
+              above: float | None = None) -> list[Finding]:
+        """The best candidate of every checkable word, whatever its score, or
+        only those scoring above `above` (much quicker: most candidates are then
+        dropped after one or two of their three trigrams)."""
         tokens = tokenize(sentence, self.model)
         words = ["<s>", *(t.word if t else None for t in tokens), "</s>"]
         # Capitalised words other than the first are names to the model's
         # eyes too: "May" is no modal, "Will" no auxiliary.
-        for i, tok in enumerate(tokens[1:], 2):
-            if tok is not None and not tok.text.islower() and words[i] in _NEEDS_BASE | {"not"}:
+        for i in range(2, len(words) - 1):
+            if words[i] in _MODAL_OR_NOT and not tokens[i - 1].text.islower():
                 words[i] = None
+        terms = self._terms(words)
         out = []
         for i, tok in enumerate(tokens):
-            if tok is None or not self._checkable(tok) or skip(tok, i, tokens):
+            if tok is None or not self._checkable(tok) or not self._has_context(words, i + 1):
                 continue
-            if not self._has_context(words, i + 1):
+            if skip(tok, i, tokens):
                 continue
-            finding = self._best(words, i + 1, tok)
+            finding = self._best(words, terms, i + 1, tok, above)
             if finding is not None:
                 out.append(finding)
         return out
@@ -452,79 +482,133 @@ class Detector:
         # Only lower case or a capital first letter: "NATO" and "iPhone" are names.
         return tok.text.islower() or (tok.text[0].isupper() and tok.text[1:].islower())
 
-    def _best(self, words: list, i: int, tok: Token) -> Finding | None:
-        """The best-scoring candidate for words[i] (the word of `tok`)."""
+    def _best(self, words: list, terms: list, i: int, tok: Token, above: float | None = None) -> Finding | None:
+        """The best-scoring candidate for words[i] (the word of `tok`); None
+        when there is none or, given `above`, it scores no higher than that."""
         word = words[i]
         rare = None
         if word is None:  # a real word the model lacks: use its wordfreq probability
             word = tok.lower
             rare = self.model.frequency(word) - 9.0
-        grammar = () if rare is not None else self._ungrammatical(words, i)
+        # Most words follow no word of _NEEDS_BASE (nor "not"): no need to ask.
+        grammar = self._ungrammatical(words, i) if rare is None and words[i - 1] in _MODAL_OR_NOT else ()
         candidates = self._candidates(word)
         if grammar:
             # At a grammar position the inflection is the error, and the base
             # form is what is expected: no penalties, and the base form too.
+            candidates = [(c, cost, 0.0) for c, cost, _ in candidates if not same_word(word, c)]
             known = {c for c, _, _ in candidates}
-            candidates = [(c, cost, 0.0) for c, cost, _ in candidates]
             candidates += [(b, self.settings.cost_base, 0.0) for b in grammar if b not in known]
         if not candidates:
             return None
-        written = self._window(words, i) if rare is None else self._rare_window(words, i, rare)
+        written = 0.0
+        for term in terms[i:i + 3]:
+            if term is not None:
+                written += term
+        if rare is not None:
+            # The word costs its probability plus the back-off from its
+            # history; the next words are predicted as after an unknown word.
+            prev = words[i - 1]
+            written = rare + (self.model.backoff(prev) if prev is not None else 0.0) + written
+        bonus = self.settings.grammar_bonus if grammar else 0.0
+        # Log probabilities are at most 0, so a candidate whose first trigrams
+        # already put it below `floor` can neither win above `above` nor be an
+        # alternative (those score above 0); the 1e-9 absorbs rounding.
+        floor = -math.inf if above is None else min(0.0, above - bonus) - 1e-9
+        # The trigrams that contain position i, with the candidate there, added
+        # up in the order of the written word's, so that scores stay the same
+        # to the last bit.
+        prob = self.model.lm.prob
+        prev, next1 = words[i - 1], words[i + 1]
+        next2 = words[i + 2] if i + 2 < len(words) else None
+        before = words[i - 2] if i >= 2 else None
+        at = [None] if prev is None else [None, prev] if before is None else [None, prev, before]
+        after = [next1, None] if prev is None else [next1, None, prev]
+        last = [next2, next1, None]
+        # After a context break the last trigram is a unigram, whatever the candidate.
+        lone = prob([next2]) * _TO_LOG10 if next2 is not None and next1 is None else 0.0
+        lowest = floor + written  # the least window worth going on with, before costs
         scored = []
         for cand, cost, penalty in candidates:
-            words[i] = cand
-            scored.append((self._window(words, i) - written - cost - penalty, cand))
-        words[i] = None if rare is not None else word
+            at[0] = cand
+            bar = lowest + cost + penalty
+            total = prob(at) * _TO_LOG10
+            if total < bar:
+                continue
+            if next1 is not None:
+                after[1] = last[2] = cand
+                total += prob(after) * _TO_LOG10
+                if total < bar:
+                    continue
+                if next2 is not None:
+                    total += prob(last) * _TO_LOG10
+            elif next2 is not None:
+                total += lone
+            scored.append((total - written - cost - penalty, cand))
+        if not scored:
+            return None
         scored.sort(reverse=True)
+        if not grammar:
+            scored = self._top_slips(word, scored, above)
+        if not scored:
+            return None
         best, cand = scored[0]
         if grammar:
             best += self.settings.grammar_bonus
+        if above is not None and not best > above:
+            return None
         alternatives = tuple(c for g, c in scored[1:4] if g > 0)
         return Finding(tok.start, tok.end, tok.text, _same_case(tok.text, cand),
                        tuple(_same_case(tok.text, c) for c in alternatives), best, bool(grammar))
+
+    @staticmethod
+    def _top_slips(word: str, scored: list, above: float | None) -> list[tuple[float, str]]:
+        """The head of `scored` (best first) that a Finding shows: the best and
+        up to three alternatives above 0, less the word's spelling in the other
+        dialect (colour/color), which is no slip. Asking `same_word` is slow,
+        so only these are asked about."""
+        out = []
+        for g, cand in scored:
+            if (out and (len(out) == 4 or g <= 0)) or (not out and above is not None and not g > above):
+                break
+            if not same_word(word, cand):
+                out.append((g, cand))
+        return out
 
     def _candidates(self, word: str) -> list[tuple[str, float, float]]:
         """(candidate, cost of the typo, penalty) for each neighbour of `word`; cached."""
         found = self._cache.get(word)
         if found is None:
-            s = self.settings
-            found = [(c, self._typo_cost(kind), self._penalty(word, c))
-                     for c, kind in self.model.neighbours(word, s.min_candidate_zipf)]
+            found = [(c, self._costs[kind], self._penalty(word, c))
+                     for c, kind in self.model.neighbours(word, self.settings.min_candidate_zipf)]
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[word] = found
         return found
 
-    def _window(self, words: list, i: int) -> float:
-        """log10 P of the trigrams that contain position i."""
-        logp = self.model.logp
-        total = 0.0
-        for j in range(i, min(i + 3, len(words))):
-            w = words[j]
-            if w is not None:
-                prev = words[j - 1]
-                total += logp(w, prev, words[j - 2] if prev is not None and j >= 2 else None)
-        return total
+    def _terms(self, words: list) -> list[float | None]:
+        """log10 P of each word given the two before it, None for a context
+        break: a word's window is the sum of its own term and the next two."""
+        prob = self.model.lm.prob
+        out = [None]
+        for prev2, prev, w in zip([None, *words], words, words[1:]):
+            if w is None:
+                out.append(None)
+            elif prev is None:
+                out.append(prob([w]) * _TO_LOG10)
+            elif prev2 is None:
+                out.append(prob([w, prev]) * _TO_LOG10)
+            else:
+                out.append(prob([w, prev, prev2]) * _TO_LOG10)
+        return out
 
-    def _rare_window(self, words: list, i: int, logp: float) -> float:
-        """`_window` for a word the model lacks, whose log10 probability is `logp`.
-
-        The word costs its probability plus the back-off from its history;
-        the next words are predicted as after an unknown word.
-        """
-        prev = words[i - 1]
-        total = logp + (self.model.backoff(prev) if prev is not None else 0.0)
-        return total + self._window(words, i)
-
-    def _typo_cost(self, kind: str) -> float:
-        """The channel cost: how much less likely this slip is than none."""
+    def _typo_costs(self) -> dict[str, float]:
+        """The channel cost of each kind of slip: how much less likely it is than none."""
         s = self.settings
-        cost = 0.0
-        if kind.startswith("first-"):
-            cost, kind = s.cost_first_letter, kind[6:]
-        return cost + {"insertion": s.cost_edit, "substitution": s.cost_edit, "omission": s.cost_omission,
-                       "adjacent": s.cost_adjacent, "transposition": s.cost_transposition,
-                       "homophone": s.cost_homophone}[kind]
+        costs = {"insertion": s.cost_edit, "substitution": s.cost_edit, "omission": s.cost_omission,
+                 "adjacent": s.cost_adjacent, "transposition": s.cost_transposition}
+        return {**costs, **{"first-" + kind: s.cost_first_letter + c for kind, c in costs.items()},
+                "homophone": s.cost_homophone}
 
     def _penalty(self, word: str, cand: str) -> float:
         """What the model's own biases make the candidate win by, unfairly."""
@@ -567,12 +651,13 @@ _ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("'s", ""), ("s'", ""), ("e
             ("ed", ""), ("ing", "e"), ("es", "e"), ("ed", "e"), ("s", ""), ("d", ""), ("'", ""))
 
 
-def _stems(word: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> frozenset[str]:
     out = {word}
     for ending, stem_end in _ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             out.add(word[: -len(ending)] + stem_end)
-    return out
+    return frozenset(out)
 
 
 def is_inflection(a: str, b: str) -> bool:
@@ -605,8 +690,7 @@ def article_names(article: Article) -> set[str]:
             last = None
             for m in WORD.finditer(seg.text, start, end):
                 # After a quote mark or colon a capital may start quoted speech.
-                inside = last is not None and not breaks(seg.text, last, m.start())
-                if inside and m.group()[0].isupper():
+                if m.group()[0].isupper() and last is not None and not breaks(seg.text, last, m.start()):
                     names.add(m.group().lower().replace("’", "'"))
                 last = m.end()
     return names

@@ -40,14 +40,58 @@ def flagged(rule: RealWord, text: str, name: str = "a.md") -> list[tuple[str, st
 
 # -- candidates -------------------------------------------------------------
 
-def test_edits_are_labelled_by_the_slip():
-    edits = dict(realword._edits("word"))
-    assert edits["world"] == "omission"  # the typist left out the l
-    assert edits["wod"] in ("insertion", "adjacent")  # the typist added the r
-    assert edits["wird"] == "adjacent"  # i sits next to o
-    assert edits["wxrd"] == "substitution"
-    assert edits["owrd"] == "first-transposition"
-    assert edits["sword"] == "first-omission"
+def test_slips_are_labelled_by_what_the_typist_did():
+    assert realword.slip("word", "world") == "omission"  # the typist left out the l
+    assert realword.slip("word", "wod") in ("insertion", "adjacent")  # the typist added the r
+    assert realword.slip("word", "wird") == "adjacent"  # i sits next to o
+    assert realword.slip("word", "wxrd") == "substitution"
+    assert realword.slip("word", "owrd") == "first-transposition"
+    assert realword.slip("word", "sword") == "first-omission"
+    assert realword.slip("aab", "ab") == "first-insertion"  # the first of the two a's counts
+    for far in ("word", "wrdo", "bcda", "words'", "wo"):
+        assert realword.slip("word", far) is None
+
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def _one_keystroke(word: str):
+    """Every string one keystroke from `word`, labelled, in a fixed order: the
+    way candidates were once found, kept to check the deletion index against."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        where = "first-" if i == 0 else ""
+        for ch in ALPHABET:
+            yield head + ch + tail, where + "omission"
+        if not tail:
+            continue
+        near = (head[-1:] and realword._adjacent(tail[0], head[-1])) or (
+            tail[1:2] and realword._adjacent(tail[0], tail[1]))
+        yield head + tail[1:], where + ("adjacent" if near else "insertion")
+        for ch in ALPHABET:
+            if ch != tail[0]:
+                kind = "adjacent" if realword._adjacent(ch, tail[0]) else "substitution"
+                yield head + ch + tail[1:], where + kind
+        if len(tail) > 1 and tail[0] != tail[1]:
+            yield head + tail[1] + tail[0] + tail[2:], where + "transposition"
+
+
+@pytest.mark.parametrize("min_zipf", [3.0, 4.5])
+def test_neighbours_match_trying_every_keystroke(min_zipf):
+    """The deletion index finds the same candidates, with the same labels (the
+    first slip that explains one), as trying every string one keystroke away."""
+    model = realword.model()
+    words = sorted(model.vocabulary)[::40] + sorted(model.zipf)[::100] + [
+        "aab", "ab", "aa", "aaa", "book", "bookkeeper", "committee", "it's", "naïve", "café", "x", ""]
+    for word in words:
+        found: dict[str, str] = {}
+        for cand, kind in _one_keystroke(word):
+            if len(cand) > 1 and cand != word and cand in model.vocabulary and model.frequency(cand) >= min_zipf:
+                found.setdefault(cand, kind)
+        for cand in model.homophones.get(word, ()):
+            if model.frequency(cand) >= min_zipf:
+                found[cand] = "homophone"
+        assert model.neighbours(word, min_zipf) == tuple(sorted(found.items())), word
 
 
 def test_neighbours_are_frequent_words_one_slip_away_and_homophones():
@@ -56,10 +100,19 @@ def test_neighbours_are_frequent_words_one_slip_away_and_homophones():
     assert {"help", "hold", "head", "herd"} <= set(held)
     assert dict(model.neighbours("forth", 3.0))["fourth"] == "homophone"
     assert dict(model.neighbours("word", 3.0))["world"] == "omission"
-    # Not candidates: dialect spellings, one-letter words, the word itself.
-    assert "color" not in dict(model.neighbours("colour", 3.0))
+    # Not candidates: one-letter words, the word itself.
     assert "i" not in dict(model.neighbours("in", 3.0))
     assert "held" not in held
+
+
+def test_other_dialect_spellings_are_never_suggested(detector):
+    """ "color" is a neighbour of "colour", and the model, which prefers it,
+    ranks it first; the detector sets it aside."""
+    assert "color" in dict(realword.model().neighbours("colour", 3.0))
+    sentence = "The colour of the new flag was chosen by the public."
+    eager = realword.Detector(realword.Settings(threshold=-3.0))
+    for found in (detector.score(sentence), eager.check(sentence)):
+        assert found and not any("color" in (f.suggestion, *f.alternatives) for f in found)
 
 
 def test_the_model_is_loaded_once_per_process():
@@ -76,7 +129,8 @@ def test_model_tables_are_kept_between_runs(tmp_path, monkeypatch):
     assert stored.is_relative_to(tmp_path) and stored.is_file()
     monkeypatch.setattr(realword.Model, "_build_tables", lambda *a: pytest.fail("tables made again"))
     read = realword.Model()
-    assert (read.zipf, read.vocabulary, read.homophones) == (built.zipf, built.vocabulary, built.homophones)
+    assert (read.zipf, read.vocabulary, read.homophones, read.deletions) == (
+        built.zipf, built.vocabulary, built.homophones, built.deletions)
     assert isinstance(read.homophones["forth"], frozenset) and "fourth" in read.homophones["forth"]
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -173,6 +227,25 @@ def test_scores_are_thresholded(detector):
     [scored] = [f for f in detector.score(sentence) if f.word == "loose"]
     strict = realword.Detector(realword.Settings(threshold=scored.score + 0.01))
     assert strict.check(sentence) == []
+
+
+@pytest.mark.parametrize("above", [-3.0, -1.0, 0.0, 0.5, 2.0])
+def test_scoring_above_a_bar_drops_only_what_is_below_it(detector, above):
+    """With `above`, candidates that cannot win are dropped early; the words
+    that clear the bar keep the same best candidate, alternatives and score."""
+    text = SEED.read_text(encoding="utf-8")
+    sentences = [*text.splitlines(), "Troops were sent to held the town.", "He was to tired to comment.",
+                 "The change would required approval.", "Investors fear they will loose money."]
+    for sentence in sentences:
+        assert detector.score(sentence, above=above) == [f for f in detector.score(sentence) if f.score > above]
+
+
+def test_rule_scores_above_its_threshold_as_without_it(write):
+    rule = make_rule(write, "    threshold: -1\n")
+    article, _ = parse("a.md", "# Storm cuts power to costal towns\n\n" + SEED.read_text(encoding="utf-8"))
+    everything = [(seg.kind, f) for seg, f in rule.scored(article)]
+    assert [(k, f) for k, f in everything if f.score > -1] == [
+        (seg.kind, f) for seg, f in rule.scored(article, above=-1.0) if f.score > -1]
 
 
 # -- the rule kind ----------------------------------------------------------

@@ -55,15 +55,17 @@ class RealWord(Rule):
         return self._detector
 
     def find(self, article: Article):
-        for seg, finding in self.scored(article):
+        for seg, finding in self.scored(article, above=self.settings.threshold):
             if finding.score <= self.settings.threshold:
                 continue
             suggestions = (finding.suggestion, *finding.alternatives)
             yield self.report(article, seg, finding.start, finding.end, suggestions=suggestions,
                               replacement=finding.suggestion, suggestion=f'"{finding.suggestion}"')
 
-    def scored(self, article: Article) -> Iterator[tuple[Segment, realword.Finding]]:
-        """Every checked word with its best candidate, whatever the score (offsets in the segment).
+    def scored(self, article: Article, above: float | None = None) -> Iterator[tuple[Segment, realword.Finding]]:
+        """Every checked word with its best candidate, whatever the score, or
+        at least those scoring above `above`, which is much quicker (offsets
+        in the segment).
 
         Scores in headlines are lowered by HEADLINE_MARGIN: their telegraphic
         style ("Singer dies aged 78") is far from the text the model learnt.
@@ -74,9 +76,11 @@ class RealWord(Rule):
             if seg.kind == "metadata":
                 continue
             margin = HEADLINE_MARGIN if seg.kind in ("title", "heading") else 0.0
+            # A hair lower, as taking the margin off again may round.
+            bar = None if above is None else above + margin - 1e-9
             for start, end in seg.sentences or [(0, len(seg.text))]:
                 skip = self._skipper(seg, start, names, topic)
-                for f in self.detector.score(seg.text[start:end], skip):
+                for f in self.detector.score(seg.text[start:end], skip, bar):
                     yield seg, _shift(f, start, margin)
 
     def _topic_words(self, article: Article) -> set[str]:
@@ -88,8 +92,8 @@ class RealWord(Rule):
         """
         counts: dict[str, int] = {}
         for seg in article.prose():
-            for m in realword.WORD.finditer(seg.text):
-                w = m.group().lower().replace("’", "'")
+            for found in realword.WORD.findall(seg.text):
+                w = found.lower().replace("’", "'")
                 counts[w] = counts.get(w, 0) + 1
         zipf = self.detector.model.frequency
         return {w for w, n in counts.items() if n > 1 and zipf(w) < TOPIC_MAX_ZIPF}
@@ -100,13 +104,15 @@ class RealWord(Rule):
         def skip(tok: realword.Token, i: int, tokens: list) -> bool:
             if tok.lower in self.exceptions or tok.lower in topic:
                 return True
-            if not self.in_scope(seg, offset + tok.start, offset + tok.end):
-                return True  # quoted speech, unless the scope asks for quotes
             if tok.text[0].isupper():
                 # A capital inside a sentence marks a name; at its start it
                 # does too if the article writes the word capitalised elsewhere.
-                return i > 0 or tok.word in names
-            return _between_names(tokens, i)
+                if i > 0 or tok.word in names:
+                    return True
+            elif _between_names(tokens, i):
+                return True
+            # Quoted speech, unless the scope asks for quotes: the slowest test, so the last.
+            return not self.in_scope(seg, offset + tok.start, offset + tok.end)
 
         return skip
 
