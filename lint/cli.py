@@ -85,6 +85,12 @@ def check(paths, fmt, output, fail_on, select, ignore, config_path, grammar, lan
           statistics, quiet, no_color, jobs, check_links, allow_private_links, fix, unsafe_fixes, diff,
           baseline_path, no_cache, cache_dir):
     """Lint articles: files, folders (recursively) or - for standard input."""
+    if _few_files(paths) and grammar in (None, "harper") and not languagetool_url:
+        # The pre-commit case: Harper's start-up is the longest single cost, so it begins
+        # before anything else. A run of many files lints in workers, which build their own.
+        from lint.engines.harper import warm_up
+
+        warm_up()
     from lint import runner
     from lint.reporters import FORMATS
 
@@ -143,6 +149,11 @@ def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
 
         links.check_results(results, options)
     return results
+
+
+def _few_files(paths) -> bool:
+    """Whether PATHS names only a few files (no folder): a run too small for workers."""
+    return 0 < len(paths) < 8 and all(os.path.isfile(p) for p in paths)
 
 
 def _named(paths) -> list[str]:

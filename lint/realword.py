@@ -241,7 +241,7 @@ def _read_tables(path: Path) -> tuple[dict, set, dict, dict] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         homophones = {w: frozenset(s) for w, s in data["homophones"].items()}
-        return data["zipf"], set(data["vocabulary"]), homophones, dict(data["deletions"])
+        return data["zipf"], set(data["vocabulary"]), homophones, data["deletions"]
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 

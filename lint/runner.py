@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -340,6 +339,8 @@ def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult
                 progress.step(done, files[i])
             return results
         chunk = max(1, len(todo) // (jobs * 8))
+        from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for i, result in zip(todo, pool.map(lint_path, [files[i] for i in todo], [options] * len(todo), chunksize=chunk)):
                 results[i] = result
