@@ -160,8 +160,9 @@ def test_one_diagnostic_per_slip():
 
 
 def test_engine_is_built_in_a_thread_and_its_error_exits_2(cli, write, monkeypatch):
-    """The engine is built beside the rules (Harper releases the GIL); its failure
-    still ends the run with the usual message, and no thread is left behind."""
+    """The engine is built beside the rules (Harper releases the GIL) in the process's
+    one engine thread, which later articles reuse (Harper's caches are per thread);
+    its failure still ends the run with the usual message."""
     import threading
 
     from lint import runner
@@ -178,4 +179,6 @@ def test_engine_is_built_in_a_thread_and_its_error_exits_2(cli, write, monkeypat
     assert result.exit_code == 2
     assert "newslint: error: Harper has no rule named Nonesuch" in result.output
     assert built_in and built_in[0] is not threading.main_thread()
-    assert not any(t.name.startswith("newslint-") for t in threading.enumerate())
+    cli(["check", "--no-cache", write("b.md", "Another short article.\n")])
+    assert len(built_in) == 2 and built_in[1] is built_in[0]
+    assert len([t for t in threading.enumerate() if t.name.startswith("newslint-engine")]) == 1
