@@ -11,7 +11,7 @@ from functools import cached_property
 from dataclasses import dataclass, field
 
 from lint.diagnostic import Diagnostic, Fix, Severity
-from lint.literals import word_text
+from lint.literals import Words
 
 # Stands in for text that is not prose (code, URLs, HTML) so that words on
 # either side never run together and no check matches inside it.
@@ -94,9 +94,9 @@ class Segment:
         self._starts = [c.prose_start for c in self.chunks]
 
     @cached_property
-    def word_text(self) -> str:
+    def words(self) -> Words:
         """The text for the quick test of lint/literals.py."""
-        return word_text(self.text)
+        return Words.of(self.text)
 
     def _chunk(self, i: int) -> Chunk:
         return self.chunks[max(bisect.bisect_right(self._starts, i) - 1, 0)]
@@ -155,10 +155,10 @@ class Article:
         self.lines = LineIndex(self.source)
 
     @cached_property
-    def word_text(self) -> str:
+    def words(self) -> Words:
         """All segment text for the quick test of lint/literals.py: a rule whose pattern
         needs a string that is not in here skips the article. Read once the article is built."""
-        return "".join(seg.word_text for seg in self.segments)
+        return Words.joined([seg.words for seg in self.segments])
 
     def diagnostic(
         self,

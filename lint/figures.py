@@ -10,6 +10,7 @@ import bisect
 import regex
 
 from lint.lexicon import Lexicon, matches
+from lint.literals import Words
 from lint.patterns import finditer
 from lint.phrases import words_in
 
@@ -74,10 +75,10 @@ _COMMON_OPENERS = frozenset(
 )
 
 
-def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, folded: str) -> list[tuple[int, int]]:
-    """Spans of figures a reader would want sourced, in sentence text[lo:hi] (`folded` its lint.literals.word_text)."""
+def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, words: Words) -> list[tuple[int, int]]:
+    """Spans of figures a reader would want sourced, in sentence text[lo:hi] (`words` its quick-test form)."""
     found: list[tuple[int, int]] = []
-    if matches(lex.threshold_re, text, lo, hi, folded):
+    if matches(lex.threshold_re, text, lo, hi, words):
         return []  # a rule or a target: "a two-thirds majority is needed"
     digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
     excluded = []
@@ -88,9 +89,9 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, f
     def free(s, e):
         return not _overlaps(excluded, s, e)
 
-    found.extend((m.start(), m.end()) for m in matches(lex.statistic_re, text, lo, hi, folded)
+    found.extend((m.start(), m.end()) for m in matches(lex.statistic_re, text, lo, hi, words)
                  if free(m.start(), m.end()))
-    found.extend((m.start(), m.end()) for m in matches(lex.vague_quantity_re, text, lo, hi, folded))
+    found.extend((m.start(), m.end()) for m in matches(lex.vague_quantity_re, text, lo, hi, words))
     money = [(m.start(), m.end()) for m in finditer(_MONEY, text, lo, hi)]
     found.extend(span for span in money if free(*span))
     numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)]

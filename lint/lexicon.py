@@ -11,6 +11,7 @@ from pathlib import Path
 
 import regex
 
+from lint.literals import Words
 from lint.patterns import Pattern, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
@@ -91,9 +92,9 @@ class Lexicon:
         return Pattern("|".join(f"(?:{p})" for p in items), ignorecase=True, word=True, where=where)
 
 
-def matches(pattern: Pattern | None, text: str, lo: int, hi: int, folded: str) -> list:
-    """Matches of a lexicon pattern in text[lo:hi], whose lint.literals.word_text is `folded`."""
-    if pattern is None or not pattern.possible(folded):
+def matches(pattern: Pattern | None, text: str, lo: int, hi: int, words: Words) -> list:
+    """Matches of a lexicon pattern in text[lo:hi], whose quick-test form is `words`."""
+    if pattern is None or not pattern.possible(words):
         return []
     return pattern.finditer(text, lo, hi)
 

@@ -62,6 +62,46 @@ def word_text(text: str) -> str:
     return f" {_NON_WORD.sub(' ', text.casefold().replace('ı', 'i'))} "
 
 
+class Words:
+    """Text as the quick test reads it: `text` from word_text, and `words`, the set of
+    its words, which answers the test for a whole word without scanning the text."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str, words: set[str] | None = None):
+        self.text = text
+        self.words = set(text.split()) if words is None else words
+
+    @classmethod
+    def of(cls, raw: str) -> Words:
+        return cls(word_text(raw))
+
+    @classmethod
+    def joined(cls, parts: list[Words]) -> Words:
+        return cls("".join(p.text for p in parts), set().union(*(p.words for p in parts)))
+
+    def holds(self, need: tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]) -> bool:
+        """Whether the text holds one string of a need set, as `split_need` gives it."""
+        whole, others = need
+        if not whole.isdisjoint(self.words):
+            return True
+        words = self.words
+        return any(inner <= words and s in self.text for s, inner in others)
+
+
+def split_need(strings: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """A need set as (whole words, other strings each with the whole words inside it):
+    " is " is the word "is"; " in order to " holds the words "in", "order" and "to",
+    which the set of the text's words rules out before its text is searched."""
+    whole = {s for s in strings if len(s) > 2 and s[0] == s[-1] == _GAP and _GAP not in s[1:-1]}
+    others = []
+    for s in sorted(strings - whole):
+        parts = s.split(_GAP)
+        inner = parts[1:-1]  # the first and last may be parts of longer words
+        others.append((s, frozenset(w for w in inner if w)))
+    return frozenset(s.strip() for s in whole), tuple(others)
+
+
 def required(pattern: str) -> Need | None:
     """What text must hold for `pattern` to match in it, most selective set first;
     None if nothing is known."""
@@ -91,20 +131,21 @@ class _Reader:
         self.p = pattern
         self.i = 0
 
-    def alternation(self, lead: str = "") -> Need:
+    def alternation(self, lead: str = "", trail: str = "") -> Need:
         """Branches up to an unmatched ")": for several, one set joining the best set of each.
-        `lead` is the text right before the group, which a branch's first characters follow."""
-        branches = [self.sequence(lead)]
+        `lead` is the text right before the group, which a branch's first characters follow;
+        `trail` a gap right after it, which its last characters meet."""
+        branches = [self.sequence(lead, trail)]
         while self.i < len(self.p) and self.p[self.i] == "|":
             self.i += 1
-            branches.append(self.sequence(lead))
+            branches.append(self.sequence(lead, trail))
         if len(branches) == 1:
             return branches[0]
         if not all(branches):
             return ()
         return (frozenset().union(*(max(b, key=_selectivity) for b in branches)),)
 
-    def sequence(self, lead: str = "") -> Need:
+    def sequence(self, lead: str = "", trail: str = "") -> Need:
         """What every match of the branch holds: its literal runs and its groups' needs."""
         options: list[frozenset[str]] = []
         run = lead  # characters in a row, so far
@@ -134,6 +175,8 @@ class _Reader:
                 flush()
                 if atom and low > 0:
                     options.extend(atom)
+        if run:
+            run += trail
         flush()
         return tuple(options)
 
@@ -165,8 +208,9 @@ class _Reader:
         p = self.p
         self.i += 1
         negative = p.startswith(("?!", "?<!"), self.i)
+        around = p.startswith(("?=", "?!", "?<=", "?<!"), self.i)
         flags = _FLAGS.match(p, self.i - 1)
-        if p.startswith(("?=", "?!", "?<=", "?<!"), self.i):
+        if around:
             lead = ""  # a look-behind's text ends here rather than starting here
             self.i += 3 if p[self.i + 1] == "<" else 2
         elif p.startswith(("?P<", "?<"), self.i):  # a named group
@@ -181,11 +225,24 @@ class _Reader:
                 return ()
         elif p.startswith("?", self.i):
             raise _Unknown  # conditionals, comments, branch resets, ...
+        start = self.i
         inner = self.alternation(lead)
         if p[self.i] != ")":
             raise _Unknown
+        if not around and self._gap_at(self.i + 1):  # read again, each branch ending in that gap
+            self.i = start
+            inner = self.alternation(lead, _GAP)
         self.i += 1
         return () if negative else inner
+
+    def _gap_at(self, i: int) -> bool:
+        """Whether a gap comes at position i, not repeated: the word-boundary look-around
+        that ends most rule patterns, \\b, \\s, \\W or a space."""
+        p = self.p
+        if _NOT_WORD_AROUND.match(p, i):
+            return True
+        size = 1 if p.startswith(" ", i) else 2 if p.startswith(("\\b", "\\s", "\\W"), i) else 0
+        return size > 0 and not p.startswith(("*", "?", "{", "+"), i + size)
 
     def char_class(self) -> None:
         """Skip a [...] set."""

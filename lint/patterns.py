@@ -4,7 +4,7 @@ A rule pack comes from an editor, not a programmer: a pattern with
 catastrophic backtracking must cost one warning, not a hung CI job.
 
 A `Pattern` is compiled on first use, and `possible` tells, before that, from
-the article's text (`literals.word_text`), whether it can match at all (lint/literals.py):
+the article's text (`literals.Words`), whether it can match at all (lint/literals.py):
 most rules never match most articles, so most patterns are never compiled.
 Whether a pattern compiles at all is checked when its pack is loaded
 (`Pattern.compiled`), unless the pack's exact bytes compiled before on this
@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from lint.cache import tool_versions, user_cache_dir, write_json
-from lint.literals import required
+from lint.literals import Words, required, split_need
 from lint.yamlfile import ConfigError
 
 TIMEOUT = 1.0  # seconds for one search over one segment
@@ -34,7 +34,7 @@ class PatternTimeout(Exception):
 class Pattern:
     """A rule's regex: its source, compiled when first needed."""
 
-    __slots__ = ("source", "flags", "where", "groups", "literals", "_compiled")
+    __slots__ = ("source", "flags", "where", "groups", "literals", "_tests", "_compiled")
 
     def __init__(self, pattern: str, *, ignorecase: bool, word: bool, where: tuple, groups: tuple[str, ...] = ()):
         """`word` wraps the pattern in word boundaries; `where` is (path, line) for errors;
@@ -46,7 +46,8 @@ class Pattern:
         self.flags = regex.IGNORECASE if ignorecase else 0
         self.where = where
         self.groups = groups
-        self.literals = required(pattern)
+        self.literals = required(self.source)
+        self._tests = tuple(map(split_need, self.literals or ()))
         self._compiled = None
 
     def compiled(self) -> regex.Pattern:
@@ -61,9 +62,9 @@ class Pattern:
             self._compiled = compiled
         return self._compiled
 
-    def possible(self, text: str) -> bool:
-        """False when the pattern cannot match text whose `literals.word_text` is `text`."""
-        return self.literals is None or all(any(s in text for s in need) for need in self.literals)
+    def possible(self, words: Words) -> bool:
+        """False when the pattern cannot match the text of `words`."""
+        return all(words.holds(test) for test in self._tests)
 
     def fullmatch(self, text: str):
         return self.compiled().fullmatch(text, timeout=TIMEOUT)

@@ -31,7 +31,7 @@ import regex
 from lint.article import MASK, Article, Segment
 from lint.figures import statistic_spans
 from lint.lexicon import Lexicon, default_lexicon_path, load_lexicon, matches
-from lint.literals import word_text
+from lint.literals import Words
 from lint.phrases import (DETERMINERS, POSSESSIVES, PRONOUNS, WINDOW, WORD, clause_start, comma_chain, is_dateline,
                           leading_np, looks_like_np, np_after, previous_piece, trim_subject, words_in)
 from lint.speakers import classify
@@ -451,7 +451,7 @@ class _Analyser:
     # -- claims ---------------------------------------------------------------
     def findings(self, sent: Sentence, earlier: set[str]) -> list[Finding]:
         text, lo, hi = sent.masked, sent.start, sent.end
-        folded = word_text(text[lo:hi])
+        words = Words.of(text[lo:hi])
         out: list[Finding] = []
         for att in sent.attributions:
             if att.anonymous:
@@ -460,16 +460,16 @@ class _Analyser:
                 out.append(Finding("anonymous-source", *att.speaker_span, att))
             elif att.weasel:
                 out.append(Finding("weasel", *att.speaker_span, att))
-        for m in matches(self.lex.weasel_re, text, lo, hi, folded):
+        for m in matches(self.lex.weasel_re, text, lo, hi, words):
             out.append(Finding("weasel", m.start(), m.end()))
-        for s, e in statistic_spans(self.lex, self.settings.min_count, text, lo, hi, folded):
+        for s, e in statistic_spans(self.lex, self.settings.min_count, text, lo, hi, words):
             out.append(Finding("statistic", s, e))
         for kind, pattern in (
             ("superlative", self.lex.superlative_re),
             ("comparison", self.lex.comparison_re),
             ("causal", self.lex.causal_re),
         ):
-            for m in matches(pattern, text, lo, hi, folded):
+            for m in matches(pattern, text, lo, hi, words):
                 out.append(Finding(kind, m.start(), m.end()))
         out.sort(key=lambda f: (f.start, -f.end))
         kept: list[Finding] = []

@@ -31,7 +31,7 @@ class Consistency(Rule):
         segments = list(self.segments(article))
         for group in self.groups:
             # Two spellings must both occur for a report.
-            if sum(pattern.possible(article.word_text) for pattern in group) < 2:
+            if sum(pattern.possible(article.words) for pattern in group) < 2:
                 continue
             hits = sorted(
                 ((seg.source_start(m.start()), i, seg, m)

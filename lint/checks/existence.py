@@ -32,10 +32,10 @@ class Existence(Rule):
         return [self.pattern, *self.exceptions]
 
     def find(self, article):
-        if not self.pattern.possible(article.word_text):
+        if not self.pattern.possible(article.words):
             return
         for seg in self.segments(article):
-            if not self.pattern.possible(seg.word_text):
+            if not self.pattern.possible(seg.words):
                 continue
             spans = seg.sentences if self.options["per"] == "sentence" and seg.sentences else [(0, len(seg.text))]
             for start, end in spans:

@@ -44,7 +44,7 @@ class Occurrence(Rule):
         if self.options["per"] == "article":
             units = [[u[0] for u in units]] if units else []
         lo, hi = self.options["min"], self.options["max"]
-        possible = self.pattern.possible(article.word_text)
+        possible = self.pattern.possible(article.words)
         for unit in units:
             count = sum(
                 1

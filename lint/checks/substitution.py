@@ -43,12 +43,12 @@ class Substitution(Rule):
         return [pattern for pattern, _ in self.swaps]
 
     def find(self, article):
-        swaps = [(p, goods) for p, goods in self.swaps if p.possible(article.word_text)]
+        swaps = [(p, goods) for p, goods in self.swaps if p.possible(article.words)]
         if not swaps:
             return
         for seg in self.segments(article):
             taken: list[tuple[int, int]] = []
-            for pattern, goods in (s for s in swaps if s[0].possible(seg.word_text)):
+            for pattern, goods in (s for s in swaps if s[0].possible(seg.words)):
                 for m in pattern.finditer(seg.text):
                     s, e = m.start(), m.end()
                     if not self.in_scope(seg, s, e) or any(s < te and ts < e for ts, te in taken):
