@@ -34,6 +34,8 @@ class _Group(click.Group):
             ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader stopped early (newslint ... | head): nothing to say
+            ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("newslint: interrupted", err=True)
             ctx.exit(130)
@@ -43,6 +45,27 @@ class _Group(click.Group):
             click.echo(f"newslint: internal error: {type(exc).__name__}: {exc} "
                        "(set NEWSLINT_DEBUG=1 for a traceback)", err=True)
             ctx.exit(2)
+
+
+def run() -> None:
+    """The `newslint` program: the command, then an exit without the interpreter's
+    clean-up. Freeing the word tables and Harper's dictionary one object at a time
+    took a tenth of a second, a tenth of a one-article run; output is flushed and
+    files are closed by then."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that went away (newslint ... | head)
+        code = code or 1
+    os._exit(code or 0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

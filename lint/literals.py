@@ -225,15 +225,28 @@ class _Reader:
                 return ()
         elif p.startswith("?", self.i):
             raise _Unknown  # conditionals, comments, branch resets, ...
-        start = self.i
-        inner = self.alternation(lead)
+        # Each branch ends in the gap that follows the group, if one does.
+        trail = _GAP if not around and self._gap_at(self._closing(self.i) + 1) else ""
+        inner = self.alternation(lead, trail)
         if p[self.i] != ")":
             raise _Unknown
-        if not around and self._gap_at(self.i + 1):  # read again, each branch ending in that gap
-            self.i = start
-            inner = self.alternation(lead, _GAP)
         self.i += 1
         return () if negative else inner
+
+    def _closing(self, i: int) -> int:
+        """Where the group whose contents start at i ends (its ")")."""
+        p, depth = self.p, 1
+        while True:
+            c = p[i]
+            if c == "\\":
+                i += 2
+            elif c == "[":
+                i = self._class_end(i)
+            else:
+                depth += (c == "(") - (c == ")")
+                if depth == 0:
+                    return i
+                i += 1
 
     def _gap_at(self, i: int) -> bool:
         """Whether a gap comes at position i, not repeated: the word-boundary look-around
@@ -246,22 +259,26 @@ class _Reader:
 
     def char_class(self) -> None:
         """Skip a [...] set."""
+        self.i = self._class_end(self.i)
+
+    def _class_end(self, i: int) -> int:
+        """Where the [...] set starting at i ends (after its "]")."""
         p = self.p
-        self.i += 1
-        if p[self.i] == "^":
-            self.i += 1
-        if p[self.i] == "]":
-            self.i += 1
-        while p[self.i] != "]":
-            if p[self.i] == "\\":
-                self.i += 2
-            elif p.startswith("[:", self.i):
-                self.i = p.index(":]", self.i) + 2
-            elif p[self.i] == "[":
+        i += 1
+        if p[i] == "^":
+            i += 1
+        if p[i] == "]":
+            i += 1
+        while p[i] != "]":
+            if p[i] == "\\":
+                i += 2
+            elif p.startswith("[:", i):
+                i = p.index(":]", i) + 2
+            elif p[i] == "[":
                 raise _Unknown  # a nested set (regex's V1 syntax)
             else:
-                self.i += 1
-        self.i += 1
+                i += 1
+        return i + 1
 
     def escape(self) -> str | None:
         p = self.p

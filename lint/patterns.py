@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from lint.cache import tool_versions, user_cache_dir, write_json
-from lint.literals import Words, required, split_need
+from lint.literals import Need, Words, required, split_need
 from lint.yamlfile import ConfigError
 
 TIMEOUT = 1.0  # seconds for one search over one segment
@@ -34,7 +34,7 @@ class PatternTimeout(Exception):
 class Pattern:
     """A rule's regex: its source, compiled when first needed."""
 
-    __slots__ = ("source", "flags", "where", "groups", "literals", "_tests", "_compiled")
+    __slots__ = ("source", "flags", "where", "groups", "_literals", "_tests", "_compiled")
 
     def __init__(self, pattern: str, *, ignorecase: bool, word: bool, where: tuple, groups: tuple[str, ...] = ()):
         """`word` wraps the pattern in word boundaries; `where` is (path, line) for errors;
@@ -46,9 +46,16 @@ class Pattern:
         self.flags = regex.IGNORECASE if ignorecase else 0
         self.where = where
         self.groups = groups
-        self.literals = required(self.source)
-        self._tests = tuple(map(split_need, self.literals or ()))
+        self._literals: Need | None | bool = False  # False: not read yet (check_compiles may know it)
+        self._tests = None
         self._compiled = None
+
+    @property
+    def literals(self) -> Need | None:
+        """What a text must hold for a match (lint/literals.py); None if unknown."""
+        if self._literals is False:
+            self._literals = required(self.source)
+        return self._literals
 
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
@@ -64,6 +71,8 @@ class Pattern:
 
     def possible(self, words: Words) -> bool:
         """False when the pattern cannot match the text of `words`."""
+        if self._tests is None:
+            self._tests = tuple(map(split_need, self.literals or ()))
         return all(words.holds(test) for test in self._tests)
 
     def fullmatch(self, text: str):
@@ -90,24 +99,41 @@ def finditer(pattern, text: str, pos: int = 0, endpos: int | None = None) -> lis
 
 def check_compiles(path: Path, patterns: list[Pattern]) -> None:
     """Compile a file's patterns, which raises ConfigError for a bad one, unless the
-    file's exact bytes compiled before on this machine with these versions."""
+    file's exact bytes compiled before on this machine with these versions; then the
+    record also gives what each pattern needs (reading that is a start-up cost too)."""
     try:
-        key = hashlib.sha256(tool_versions().encode() + path.read_bytes()).hexdigest()
+        key = hashlib.sha256(tool_versions().encode() + _CODE + path.read_bytes()).hexdigest()
     except OSError:
         key = None
-    if key is not None and key in _compiled_files():
+    needs = _stored_needs(_compiled_files().get(key), len(patterns))
+    if needs is not None:
+        for pattern, need in zip(patterns, needs):
+            pattern._literals = need
         return
     for pattern in patterns:
         pattern.compiled()
     if key is not None:
-        _compiled_files()[key] = None
+        record = _compiled_files()
+        record[key] = [None if p.literals is None else [sorted(s) for s in p.literals] for p in patterns]
         try:
-            write_json(_record_file(), list(_compiled_files())[-_RECORD_SIZE:])
+            write_json(_record_file(), dict(list(record.items())[-_RECORD_SIZE:]))
         except OSError:
             pass  # no writable cache folder: the next run compiles again
 
 
-_RECORD_SIZE = 500  # files remembered, the latest kept
+def _stored_needs(stored, count: int) -> list[Need | None] | None:
+    """The needs a record entry gives for `count` patterns; None when it has none or is damaged."""
+    try:
+        if len(stored) != count:
+            return None
+        return [None if n is None else tuple(frozenset(map(str, s)) for s in n) for n in stored]
+    except TypeError:
+        return None
+
+
+_RECORD_SIZE = 200  # files remembered, the latest kept
+# The record depends on how patterns are read, not only on the pack file.
+_CODE = (Path(__file__).read_bytes() + (Path(__file__).parent / "literals.py").read_bytes())
 
 
 def _record_file() -> Path:
@@ -115,9 +141,10 @@ def _record_file() -> Path:
 
 
 @lru_cache(maxsize=None)
-def _compiled_files() -> dict[str, None]:
-    """Digests of the files whose patterns compiled, oldest first."""
+def _compiled_files() -> dict[str, list | None]:
+    """For each file whose patterns compiled (by digest, oldest first): each pattern's need."""
     try:
-        return dict.fromkeys(json.loads(_record_file().read_text(encoding="utf-8")))
+        record = json.loads(_record_file().read_text(encoding="utf-8"))
+        return record if isinstance(record, dict) else {}
     except (OSError, ValueError, TypeError):
         return {}

@@ -135,3 +135,21 @@ def test_init_writes_a_valid_config_once(cli, tmp_path, write):
     assert cli(["check", write("clean.md", CLEAN_TEXT)]).exit_code == 0
     again = cli(["init"], cwd=tmp_path)
     assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_program_exit_codes_and_a_reader_that_goes_away(write):
+    """`python -m lint` runs lint.cli.run, which ends the process itself."""
+    import subprocess
+    import sys
+
+    bad = write("bad.md", story("The council could of acted sooner.\n"))
+    good = write("good.md", story("The council acted sooner.\n"))
+    command = [sys.executable, "-m", "lint", "check", "--no-cache", "--grammar", "none"]
+    assert subprocess.run([*command, str(good)], capture_output=True).returncode == 0
+    done = subprocess.run([*command, str(bad)], capture_output=True, text=True)
+    assert done.returncode == 1 and "style.common-errors" in done.stdout
+    assert subprocess.run([*command, "--format", "nope"], capture_output=True).returncode == 2
+    reader = subprocess.Popen([*command, str(bad)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()  # gone before the report is written
+    said = reader.stderr.read()
+    assert reader.wait() == 1 and b"Traceback" not in said and b"error" not in said, said

@@ -206,3 +206,16 @@ def test_default_off_rule_runs_only_when_turned_on(cli, write, tmp_path):
 
     lint.config.discover.cache_clear()
     assert cli(["check", "--grammar", "none", article]).exit_code == 1
+
+
+def test_damaged_record_of_compiled_packs_is_ignored(write):
+    from lint import patterns
+
+    path = pack(write, "  - id: p.a\n    kind: existence\n    message: m\n    tokens: ['in order to']\n")
+    load_pack(path)
+    record = patterns._compiled_files()
+    for key in record:
+        record[key] = 42  # damaged entry: checked and read again
+    rule = load_pack(path)[0]
+    assert rule.pattern._compiled is not None
+    assert [d.rule for d in lint(rule, "We left in order to win.\n")] == ["p.a"]
