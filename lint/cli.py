@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from lint import __version__
+from lint import POOL_THRESHOLD, __version__
 from lint.diagnostic import SEVERITY_NAMES, FileResult, Severity
 from lint.engines.base import EngineError
 from lint.yamlfile import ConfigError
@@ -176,7 +176,7 @@ def _lint_all(paths, options, jobs, stdin_filename=None) -> list[FileResult]:
 
 def _few_files(paths) -> bool:
     """Whether PATHS names only a few files (no folder): a run too small for workers."""
-    return 0 < len(paths) < 8 and all(os.path.isfile(p) for p in paths)
+    return 0 < len(paths) < POOL_THRESHOLD and all(os.path.isfile(p) for p in paths)
 
 
 def _named(paths) -> list[str]:

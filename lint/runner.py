@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex
 
-from lint import cache
+from lint import POOL_THRESHOLD, cache
 from lint import config as configuration
 from lint import suppress
 from lint.checks.base import DEFAULT_SCOPE
@@ -27,8 +27,6 @@ from lint.yamlfile import ConfigError
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".newslint_cache"}
 ENGINE_PREFIXES = ("harper.", "languagetool.")
-# Below this many files a process pool costs more than it saves.
-POOL_THRESHOLD = 8
 
 
 @dataclass(frozen=True)
