@@ -26,6 +26,7 @@ engine pairs them.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import regex
 
@@ -63,14 +64,16 @@ def word_text(text: str) -> str:
 
 
 class Words:
-    """Text as the quick test reads it: `text` from word_text, and `words`, the set of
-    its words, which answers the test for a whole word without scanning the text."""
+    """Text as the quick test reads it: `text` from word_text; `words`, the set of its
+    words, which answers for a whole word without scanning the text; and `heads`, the
+    first letters of its words, which pick the few strings worth looking for."""
 
-    __slots__ = ("text", "words")
+    __slots__ = ("text", "words", "heads")
 
     def __init__(self, text: str, words: set[str] | None = None):
         self.text = text
         self.words = set(text.split()) if words is None else words
+        self.heads = {w[:_EDGE] for w in self.words if len(w) >= _EDGE}
 
     @classmethod
     def of(cls, raw: str) -> Words:
@@ -80,26 +83,43 @@ class Words:
     def joined(cls, parts: list[Words]) -> Words:
         return cls("".join(p.text for p in parts), set().union(*(p.words for p in parts)))
 
-    def holds(self, need: tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]) -> bool:
-        """Whether the text holds one string of a need set, as `split_need` gives it."""
-        whole, others = need
-        if not whole.isdisjoint(self.words):
+    def holds(self, test: Test) -> bool:
+        """Whether the text holds one string of a need set (as `Test`)."""
+        if not test.whole.isdisjoint(self.words):
             return True
-        words = self.words
-        return any(inner <= words and s in self.text for s, inner in others)
+        words, text = self.words, self.text
+        for head in test.by_head.keys() & self.heads:
+            if any(inner <= words and s in text for s, inner in test.by_head[head]):
+                return True
+        return any(inner <= words and s in text for s, inner in test.rest)
 
 
-def split_need(strings: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
-    """A need set as (whole words, other strings each with the whole words inside it):
-    " is " is the word "is"; " in order to " holds the words "in", "order" and "to",
-    which the set of the text's words rules out before its text is searched."""
+_EDGE = 3  # letters at the start of a word that file a string starting with it
+
+
+class Test(NamedTuple):
+    """A need set, arranged for `Words.holds`: `whole` words (" is " is the word "is");
+    the strings that start a word, filed by its first letters; the `rest`. Each string
+    comes with the whole words inside it (" in order to" holds "order"): the set of the
+    text's words rules it out before the text is searched."""
+
+    whole: frozenset[str]
+    by_head: dict[str, tuple[tuple[str, frozenset[str]], ...]]
+    rest: tuple[tuple[str, frozenset[str]], ...]
+
+
+def split_need(strings: frozenset[str]) -> Test:
     whole = {s for s in strings if len(s) > 2 and s[0] == s[-1] == _GAP and _GAP not in s[1:-1]}
-    others = []
+    by_head: dict[str, list] = {}
+    rest = []
     for s in sorted(strings - whole):
         parts = s.split(_GAP)
-        inner = parts[1:-1]  # the first and last may be parts of longer words
-        others.append((s, frozenset(w for w in inner if w)))
-    return frozenset(s.strip() for s in whole), tuple(others)
+        entry = (s, frozenset(w for w in parts[1:-1] if w))  # the first and last may be parts of longer words
+        if s.startswith(_GAP) and len(parts[1]) >= _EDGE:
+            by_head.setdefault(parts[1][:_EDGE], []).append(entry)
+        else:
+            rest.append(entry)
+    return Test(frozenset(s.strip() for s in whole), {h: tuple(e) for h, e in by_head.items()}, tuple(rest))
 
 
 def required(pattern: str) -> Need | None:
