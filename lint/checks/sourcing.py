@@ -76,16 +76,10 @@ class Sourcing(Rule):
             seg = sent.segment
             if seg.kind not in self.scope:
                 continue
-            if flag == "statistic":
+            if flag in ("statistic", "superlative"):  # one report a sentence, at its first claim
                 if sent.sourced or (skip_dateline and sent.dateline):
                     continue
-                stats = sent.of_kind("statistic")
-                if stats:
-                    yield self.report(article, seg, stats[0].start, stats[0].end)
-            elif flag == "superlative":
-                if sent.sourced or (skip_dateline and sent.dateline):
-                    continue
-                found = sent.of_kind("superlative")
+                found = sent.of_kind(flag)
                 if found:
                     yield self.report(article, seg, found[0].start, found[0].end)
             elif flag == "anonymous":
