@@ -40,6 +40,14 @@ def user_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newslint"
 
 
+def derived_file(name: str, suffix: str, module: str) -> Path:
+    """Where data that `module` (a source file) derives from installed packages is kept
+    between runs: the user cache folder, under a name keyed by the tool versions and the
+    module's code, so a change to either makes the data again."""
+    key = hashlib.sha256(tool_versions().encode() + Path(module).read_bytes()).hexdigest()[:16]
+    return user_cache_dir() / f"{name}-{key}{suffix}"
+
+
 def files_digest(paths) -> str:
     """One hash over the names and bytes of the files that configure a run."""
     h = hashlib.sha256(tool_versions().encode())

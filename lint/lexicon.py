@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from lint.literals import Words
-from lint.patterns import Pattern, check_compiles
+from lint.patterns import Pattern, alternatives, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 LEXICON_FILE = "attribution.yaml"
@@ -89,7 +89,7 @@ class Lexicon:
         if not items:
             return None
         where = self.entries.get("_where", {}).get(section, ("lexicon", None))
-        return Pattern("|".join(f"(?:{p})" for p in items), ignorecase=True, word=True, where=where)
+        return alternatives(items, ignorecase=True, word=True, where=where)
 
 
 def matches(pattern: Pattern | None, text: str, lo: int, hi: int, words: Words) -> list:

@@ -87,10 +87,8 @@ def alternatives(patterns: list[str], **kwargs) -> Pattern:
     return Pattern("|".join(f"(?:{p})" for p in patterns), **kwargs)
 
 
-def finditer(pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
-    """Matches of a compiled regex or a `Pattern`, in at most TIMEOUT seconds."""
-    if isinstance(pattern, Pattern):
-        pattern = pattern.compiled()
+def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    """Matches of a compiled regex, in at most TIMEOUT seconds."""
     try:
         return list(pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT))
     except TimeoutError:

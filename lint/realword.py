@@ -27,7 +27,6 @@ about a second quicker (`tables_file()`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -227,13 +226,10 @@ class Model:
 
 
 def tables_file() -> Path:
-    """Where the model's derived tables are kept between runs: the user's cache
-    folder, in a file named by the versions of the packages they are made from
-    and by this module's code."""
-    from lint.cache import tool_versions, user_cache_dir
+    """Where the model's derived tables are kept between runs."""
+    from lint.cache import derived_file
 
-    key = hashlib.sha256(tool_versions().encode() + Path(__file__).read_bytes()).hexdigest()[:16]
-    return user_cache_dir() / f"realword-{key}.json"
+    return derived_file("realword", ".json", __file__)
 
 
 def _read_tables(path: Path) -> tuple[dict, set, dict, dict] | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import regex
 
 from lint.lexicon import Lexicon
-from lint.patterns import finditer
 from lint.phrases import AUX, DETERMINERS, POSSESSIVES, words_in
 
 # Words after a source noun that attach an office or a place to it.
@@ -23,7 +22,7 @@ def classify(lex: Lexicon, speaker: str) -> tuple[bool, bool, bool, str]:
     words = words_in(speaker)
     if not words:
         return False, False, False, ""
-    explicit = lex.anonymous_re is not None and finditer(lex.anonymous_re, speaker)
+    explicit = lex.anonymous_re is not None and lex.anonymous_re.finditer(speaker)
     conjuncts = [c for c in regex.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", speaker) if c.strip()]
     heads = []
     for conj in conjuncts:

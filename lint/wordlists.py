@@ -3,11 +3,9 @@ British-to-American spellings, and wordfreq's frequencies. Loaded once per proce
 
 from __future__ import annotations
 
-import hashlib
 import math
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 # Words rarer than this all count as unknown (zipf 0): no check tells them apart, and
 # leaving them out halves the table every process loads.
@@ -56,7 +54,9 @@ def _zipf_table() -> dict[str, float]:
     second in every process (and wordfreq's own zipf_frequency tokenises each word);
     this table is made once and kept in the user's cache folder as one line per
     value ("2.41<TAB>word word ..."), which loads several times faster."""
-    path = _zipf_file()
+    from lint.cache import derived_file
+
+    path = derived_file("zipf", ".txt", __file__)
     try:
         table: dict[str, float] = {}
         for line in path.read_text(encoding="utf-8").split("\n"):
@@ -79,10 +79,3 @@ def _zipf_table() -> dict[str, float]:
     except OSError:
         pass  # no writable cache folder: the next run makes it again
     return {word: value for value, words in by_value.items() for word in words}
-
-
-def _zipf_file() -> Path:
-    from lint.cache import tool_versions, user_cache_dir
-
-    key = hashlib.sha256(tool_versions().encode() + Path(__file__).read_bytes()).hexdigest()[:16]
-    return user_cache_dir() / f"zipf-{key}.txt"
