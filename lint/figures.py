@@ -11,7 +11,7 @@ import regex
 
 from lint.lexicon import Lexicon, matches
 from lint.literals import Words
-from lint.patterns import finditer
+from lint.patterns import Pattern, finditer
 from lint.phrases import words_in
 
 _MONTHS = (
@@ -29,11 +29,12 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
      "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "dozen": 12}
-_WORD_NUMBER = regex.compile(
+# A Pattern, so that the quick test skips the many sentences without a number word.
+_WORD_NUMBER = Pattern(
     r"(?<![\w'’-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|a thousand)(?![\w'’-])",
-    regex.I,
+    ignorecase=True, word=False, where=(__file__, None),
 )
 _MAGNITUDE = regex.compile(r"^\s*(?:(hundred|thousand|million|billion|trillion)|(bn|m|k))\b", regex.I)
 _MONEY = regex.compile(
@@ -92,10 +93,12 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
     found.extend((m.start(), m.end()) for m in matches(lex.statistic_re, text, lo, hi, words)
                  if free(m.start(), m.end()))
     found.extend((m.start(), m.end()) for m in matches(lex.vague_quantity_re, text, lo, hi, words))
-    money = [(m.start(), m.end()) for m in finditer(_MONEY, text, lo, hi)]
+    # Money and numbers in digits need a digit; most sentences hold none, nor a number word.
+    money = [(m.start(), m.end()) for m in finditer(_MONEY, text, lo, hi)] if digits else []
     found.extend(span for span in money if free(*span))
-    numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)]
-    numbers += [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_WORD_NUMBER, text, lo, hi)]
+    numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)] if digits else []
+    if _WORD_NUMBER.possible(words):
+        numbers += [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in _WORD_NUMBER.finditer(text, lo, hi)]
     for s, e, value in numbers:
         if not free(s, e) or _overlaps(money, s, s + 1) or _named_number(text, lo, s, e):
             continue

@@ -49,6 +49,8 @@ _PLAIN = re.compile(r"[A-Za-z0-9 ,'\"<>=@#%&~`:;!/_-]+")
 # A negative look-around for a word character: (?<![\w-]) (?!\w) (?![\w'’-]).
 _NOT_WORD_AROUND = re.compile(r"\(\?<?!(?:\\w|\[\\w[^\]\[]*\])\)")
 _WORD_CHAR = re.compile(r"[a-z0-9_]")
+# The body of a set of non-word characters only: no range, no negation, no nested set.
+_PUNCTUATION_SET = re.compile(r"(?:\\[sW.?!()|*+-]|[ !\"#$%&'(),./:;<=>?@{|}~’‘“”–—])+")
 _NON_WORD = regex.compile(r"\W+")
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9_]+")
 _GAP = " "  # how a non-word character or a word boundary is written in a need
@@ -66,14 +68,16 @@ def word_text(text: str) -> str:
 class Words:
     """Text as the quick test reads it: `text` from word_text; `words`, the set of its
     words, which answers for a whole word without scanning the text; and `heads`, the
-    first letters of its words, which pick the few strings worth looking for."""
+    first letters of its words, which pick the few strings worth looking for. `memo`
+    keeps what an index (lint/patterns.py) found in it."""
 
-    __slots__ = ("text", "words", "heads")
+    __slots__ = ("text", "words", "heads", "memo")
 
     def __init__(self, text: str, words: set[str] | None = None):
         self.text = text
         self.words = set(text.split()) if words is None else words
         self.heads = {w[:_EDGE] for w in self.words if len(w) >= _EDGE}
+        self.memo: dict = {}
 
     @classmethod
     def of(cls, raw: str) -> Words:
@@ -101,25 +105,41 @@ class Test(NamedTuple):
     """A need set, arranged for `Words.holds`: `whole` words (" is " is the word "is");
     the strings that start a word, filed by its first letters; the `rest`. Each string
     comes with the whole words inside it (" in order to" holds "order"): the set of the
-    text's words rules it out before the text is searched."""
+    text's words rules it out before the text is searched.
+
+    `keys` are (words, heads) of which a text holding the set has at least one, one
+    for each string (a whole or inner word, else the head it is filed by); None when
+    some string has neither. An index files patterns by these."""
 
     whole: frozenset[str]
     by_head: dict[str, tuple[tuple[str, frozenset[str]], ...]]
     rest: tuple[tuple[str, frozenset[str]], ...]
+    keys: tuple[frozenset[str], frozenset[str]] | None
 
 
 def split_need(strings: frozenset[str]) -> Test:
     whole = {s for s in strings if len(s) > 2 and s[0] == s[-1] == _GAP and _GAP not in s[1:-1]}
     by_head: dict[str, list] = {}
     rest = []
+    key_words = {s.strip() for s in whole}
+    key_heads = set()
+    indexed = True
     for s in sorted(strings - whole):
         parts = s.split(_GAP)
-        entry = (s, frozenset(w for w in parts[1:-1] if w))  # the first and last may be parts of longer words
-        if s.startswith(_GAP) and len(parts[1]) >= _EDGE:
-            by_head.setdefault(parts[1][:_EDGE], []).append(entry)
+        inner = frozenset(w for w in parts[1:-1] if w)  # the first and last may be parts of longer words
+        head = parts[1][:_EDGE] if s.startswith(_GAP) and len(parts[1]) >= _EDGE else None
+        if head:
+            by_head.setdefault(head, []).append((s, inner))
         else:
-            rest.append(entry)
-    return Test(frozenset(s.strip() for s in whole), {h: tuple(e) for h, e in by_head.items()}, tuple(rest))
+            rest.append((s, inner))
+        if inner:
+            key_words.add(max(inner, key=lambda w: (len(w), w)))  # the longest: the rarest, likely
+        elif head:
+            key_heads.add(head)
+        else:
+            indexed = False
+    keys = (frozenset(key_words), frozenset(key_heads)) if indexed else None
+    return Test(frozenset(s.strip() for s in whole), {h: tuple(e) for h, e in by_head.items()}, tuple(rest), keys)
 
 
 def required(pattern: str) -> Need | None:
@@ -211,8 +231,7 @@ class _Reader:
                 return _GAP
             return self.group(lead)
         if c == "[":
-            self.char_class()
-            return None
+            return self.char_class()
         if c == "\\":
             return self.escape()
         if c in "*+?" or (c == "{" and _QUANTIFIER.match(p, self.i)):
@@ -277,9 +296,15 @@ class _Reader:
         size = 1 if p.startswith(" ", i) else 2 if p.startswith(("\\b", "\\s", "\\W"), i) else 0
         return size > 0 and not p.startswith(("*", "?", "{", "+"), i + size)
 
-    def char_class(self) -> None:
-        """Skip a [...] set."""
-        self.i = self._class_end(self.i)
+    def char_class(self) -> str | None:
+        """A [...] set as one character of `word_text`: a letter in both cases ([Tt]) is
+        that letter, a set of punctuation only ([,;] ['’]) a gap; None for others."""
+        start = self.i
+        self.i = self._class_end(start)
+        body = self.p[start + 1:self.i - 1]
+        if len(body) == 2 and body.isascii() and body.isalpha() and body[0].casefold() == body[1].casefold():
+            return body[0].casefold()
+        return _GAP if _PUNCTUATION_SET.fullmatch(body) else None
 
     def _class_end(self, i: int) -> int:
         """Where the [...] set starting at i ends (after its "]")."""

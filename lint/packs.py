@@ -10,7 +10,7 @@ import regex
 from lint.checks import KINDS
 from lint.checks.base import DEFAULT_SCOPE, PROSE_SCOPES, SCOPES, Rule, check_category, placeholders
 from lint.diagnostic import SEVERITY_NAMES, Severity
-from lint.patterns import check_compiles
+from lint.patterns import Index, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 COMMON_KEYS = {"id", "kind", "message", "severity", "category", "scope", "description",
@@ -187,4 +187,5 @@ def build_rules(packs: list[Pack]) -> list[Rule]:
             seen[rule.id] = rule
         check_compiles(pack.path, [p for rule in built for p in rule.patterns()])
         rules.extend(built)
+    Index([p for rule in rules for p in rule.patterns()])  # each pattern keeps it
     return rules

@@ -21,7 +21,7 @@ from pathlib import Path
 import regex
 
 from lint.cache import tool_versions, user_cache_dir, write_json
-from lint.literals import Need, Words, required, split_need
+from lint.literals import Need, Test, Words, required, split_need
 from lint.yamlfile import ConfigError
 
 TIMEOUT = 1.0  # seconds for one search over one segment
@@ -34,7 +34,7 @@ class PatternTimeout(Exception):
 class Pattern:
     """A rule's regex: its source, compiled when first needed."""
 
-    __slots__ = ("source", "flags", "where", "groups", "_literals", "_tests", "_compiled")
+    __slots__ = ("source", "flags", "where", "groups", "_literals", "_tests", "_compiled", "_index")
 
     def __init__(self, pattern: str, *, ignorecase: bool, word: bool, where: tuple, groups: tuple[str, ...] = ()):
         """`word` wraps the pattern in word boundaries; `where` is (path, line) for errors;
@@ -47,8 +47,9 @@ class Pattern:
         self.where = where
         self.groups = groups
         self._literals: Need | None | bool = False  # False: not read yet (check_compiles may know it)
-        self._tests = None
+        self._tests: tuple[Test, ...] | None = None
         self._compiled = None
+        self._index: Index | None = None  # set by the Index that files this pattern
 
     @property
     def literals(self) -> Need | None:
@@ -69,17 +70,64 @@ class Pattern:
             self._compiled = compiled
         return self._compiled
 
-    def possible(self, words: Words) -> bool:
-        """False when the pattern cannot match the text of `words`."""
+    @property
+    def tests(self) -> tuple[Test, ...]:
         if self._tests is None:
             self._tests = tuple(map(split_need, self.literals or ()))
-        return all(words.holds(test) for test in self._tests)
+        return self._tests
+
+    def possible(self, words: Words) -> bool:
+        """False when the pattern cannot match the text of `words`."""
+        if self._index is not None and self not in self._index.hits(words):
+            return False
+        return all(words.holds(test) for test in self.tests)
 
     def fullmatch(self, text: str):
         return self.compiled().fullmatch(text, timeout=TIMEOUT)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         return finditer(self.compiled(), text, pos, endpos)
+
+
+class Index:
+    """Patterns filed by the words a text must hold for them to match.
+
+    Asking every pattern whether it may match a paragraph cost more than running
+    those that may: most rules match nowhere. The index finds the few candidates
+    from the paragraph's words at once; `possible` then asks only those. A pattern
+    with no keys (lint/literals.py) is not filed and is always asked."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self._by_word: dict[str, list[Pattern]] = {}
+        self._by_head: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            keys = min((t.keys for t in pattern.tests if t.keys is not None), key=_commonness, default=None)
+            if keys is None:
+                continue
+            for word in keys[0]:
+                self._by_word.setdefault(word, []).append(pattern)
+            for head in keys[1]:
+                self._by_head.setdefault(head, []).append(pattern)
+            pattern._index = self
+
+    def hits(self, words: Words) -> set[Pattern]:
+        """The filed patterns that may match the text of `words` (kept in `words.memo`)."""
+        found = words.memo.get(self)
+        if found is None:
+            found = set()
+            for word in self._by_word.keys() & words.words:
+                found.update(self._by_word[word])
+            for head in self._by_head.keys() & words.heads:
+                found.update(self._by_head[head])
+            words.memo[self] = found
+        return found
+
+
+def _commonness(keys: tuple[frozenset[str], frozenset[str]]) -> float:
+    """How often a text holds one of the keys, roughly: short words are the common ones,
+    and a head ("the") starts many words, like a word of two letters."""
+    words, heads = keys
+    return sum(4.0 ** -len(w) for w in words) + len(heads) * 4.0 ** -2
 
 
 def alternatives(patterns: list[str], **kwargs) -> Pattern:

@@ -23,7 +23,7 @@ import regex
 from lint.article import Article, Segment
 from lint.checks.base import Key, Rule
 from lint.dates import parse_date
-from lint.patterns import finditer
+from lint.patterns import Pattern
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)}
@@ -45,11 +45,11 @@ _YEAR = r"(?:,?\s+(?P<year>[12][0-9]{3})(?![\d\w]))"
 # "November 2" or "2 November", "the 2nd of November"; a year may follow.
 _DATE = (rf"(?:(?P<mon>{_MON})\s+(?P<day>{_DAY})|(?:the\s+)?(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON}))"
          rf"{_YEAR}?")
+# The two searches over every paragraph are Patterns, so that the quick test skips
+# the many paragraphs without a weekday or a relative day (lint/literals.py).
+_BUILT_IN = {"ignorecase": False, "word": False, "where": (__file__, None)}
 # A weekday joined to a date: "Sunday, November 2", "Sunday 2 November 2019", "Sunday (Nov. 2)".
-_WEEKDAY_DATE = regex.compile(
-    rf"(?<![\w-])(?P<wd>{_WD})(?:\s*,\s*|\s+|\s*\(\s*){_DATE}",
-    regex.VERSION1,
-)
+_WEEKDAY_DATE = Pattern(rf"(?<![\w-])(?P<wd>{_WD})(?:\s*,\s*|\s+|\s*\(\s*){_DATE}", **_BUILT_IN)
 # A date that is one of several ("November 1 and 2", "Nov. 1-3") or a weekday that is one of
 # several ("Friday and Saturday, November 1 and 2") does not pair one weekday with one date.
 _MORE_DAYS = regex.compile(r"\s*(?:and|or|&|to|through|-|–|—)\s*\d", regex.VERSION1)
@@ -61,10 +61,10 @@ _RELATIVE = (r"(?P<rel>(?:(?:early|late|earlier|later)\s+)?(?:[Tt]oday|[Tt]onigh
              r"|(?:[Ee]arlier\s+|[Ll]ater\s+)?[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)")
 _THEN = rf"(?P<wd>{_WD})(?:(?:\s*,\s*|\s+|\s*\(\s*){_DATE})?|{_DATE}"
 # "yesterday (Thursday)", "yesterday, Friday, ...", "today — November 2 —", "on Friday (yesterday)".
-_PINNED = regex.compile(
+_PINNED = Pattern(
     rf"(?<![\w-]){_RELATIVE}(?:\s*\(\s*|\s*,\s*|\s*[–—]\s*)(?:on\s+)?(?P<then>{_THEN})(?=\s*[,;:.)–—]|\s*$)"
     rf"|(?<![\w-])(?P<then>{_THEN})\s*\(\s*{_RELATIVE}\s*\)",
-    regex.VERSION1,
+    **_BUILT_IN,
 )
 # The relative words mean 'the day of writing', 'the day before' or 'the day after'.
 _OFFSETS = (("yesterday", -1), ("last night", -1), ("tomorrow", 1))
@@ -173,7 +173,7 @@ class Dates(Rule):
     # -- weekday-date ----------------------------------------------------
     def _weekday_date(self, article: Article, days: tuple[date, ...]):
         for seg in self.segments(article):
-            for m in finditer(_WEEKDAY_DATE, seg.text):
+            for m in _WEEKDAY_DATE.finditer(seg.text) if _WEEKDAY_DATE.possible(seg.words) else ():
                 if not self.in_scope(seg, m.start(), m.end()) or self._one_of_several(seg, m):
                     continue
                 named = m.group("wd")
@@ -202,7 +202,7 @@ class Dates(Rule):
     # -- weekday-window --------------------------------------------------
     def _weekday_window(self, article: Article, days: tuple[date, ...], published: str):
         for seg in self.segments(article):
-            for m in finditer(_PINNED, seg.text):
+            for m in _PINNED.finditer(seg.text) if _PINNED.possible(seg.words) else ():
                 if not self.in_scope(seg, m.start(), m.end()):
                     continue
                 relative = regex.sub(r"\s+", " ", m.group("rel"))
