@@ -170,6 +170,7 @@ class _Reader:
     def __init__(self, pattern: str):
         self.p = pattern
         self.i = 0
+        self.gap_after = False  # the atom just read was a look-behind that ends in a gap
 
     def alternation(self, lead: str = "", trail: str = "") -> Need:
         """Branches up to an unmatched ")": for several, one set joining the best set of each.
@@ -215,6 +216,8 @@ class _Reader:
                 flush()
                 if atom and low > 0:
                     options.extend(atom)
+                if self.gap_after and low > 0:
+                    run = _GAP  # "(?<=\\bto\\s)from": what follows starts a word
         if run:
             run += trail
         flush()
@@ -224,6 +227,7 @@ class _Reader:
         """A character as it appears in `word_text` (a gap for a non-word one), a
         group's need, or None for anything else; `lead` is the run before it."""
         p, c = self.p, self.p[self.i]
+        self.gap_after = False
         if c == "(":
             around = _NOT_WORD_AROUND.match(p, self.i)
             if around:
@@ -249,6 +253,7 @@ class _Reader:
         negative = p.startswith(("?!", "?<!"), self.i)
         around = p.startswith(("?=", "?!", "?<=", "?<!"), self.i)
         flags = _FLAGS.match(p, self.i - 1)
+        behind = p.startswith("?<=", self.i)
         if around:
             lead = ""  # a look-behind's text ends here rather than starting here
             self.i += 3 if p[self.i + 1] == "<" else 2
@@ -266,11 +271,32 @@ class _Reader:
             raise _Unknown  # conditionals, comments, branch resets, ...
         # Each branch ends in the gap that follows the group, if one does.
         trail = _GAP if not around and self._gap_at(self._closing(self.i) + 1) else ""
+        start = self.i
         inner = self.alternation(lead, trail)
         if p[self.i] != ")":
             raise _Unknown
+        gap_after = behind and all(map(_ends_in_gap, self._branches(start, self.i)))
         self.i += 1
+        self.gap_after = gap_after
         return () if negative else inner
+
+    def _branches(self, start: int, end: int) -> list[str]:
+        """The top-level branches of the group whose contents are p[start:end]."""
+        p, out, depth, i = self.p, [], 0, start
+        while i < end:
+            c = p[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "[":
+                i = self._class_end(i)
+                continue
+            depth += (c == "(") - (c == ")")
+            if c == "|" and depth == 0:
+                out.append(p[start:i])
+                start = i + 1
+            i += 1
+        return out + [p[start:end]]
 
     def _closing(self, i: int) -> int:
         """Where the group whose contents start at i ends (its ")")."""
@@ -369,6 +395,17 @@ class _Reader:
             self.i += 1
         # "a{2}" requires "a" once at least; more would need counting.
         return (min(low, 1) if low else 0), True
+
+
+def _ends_in_gap(branch: str) -> bool:
+    """Whether a branch's last atom is one unrepeated gap: a space, \\s or \\W (an odd run
+    of backslashes before the letter: "\\\\s" is a backslash and an s)."""
+    if branch.endswith(" "):
+        return True
+    if not branch.endswith(("\\s", "\\W")):
+        return False
+    slashes = len(branch[:-1]) - len(branch[:-1].rstrip("\\"))
+    return slashes % 2 == 1
 
 
 def _literal(char: str) -> str | None:

@@ -74,7 +74,11 @@ def test_a_pattern_that_matches_is_never_ruled_out(made, before, after, ignoreca
     except regex.error:
         return  # pieces need not form a valid pattern
     for text in (middle, before + middle + after):
-        if compiled.search(text):
+        try:
+            found = compiled.search(text, timeout=1.0)
+        except TimeoutError:
+            continue  # some generated patterns backtrack without end
+        if found:
             assert possible(pattern, text), (pattern, text, required(pattern))
 
 
@@ -97,7 +101,9 @@ def test_case_insensitive_partners_of_ascii_letters_fold_to_them(letter):
         ("colou?r", [{"colo"}, {"r"}]),
         ("ab+c", [{"ab"}, {"c"}]),
         ("(?:who|whom)ever", [{"ever"}, {"who", "whom"}]),
-        ("(?<=\\bbe\\s)eat", [{"eat"}, {" be "}]),
+        ("(?<=\\bbe\\s)eat", [{" eat"}, {" be "}]),  # what follows a look-behind's gap starts a word
+        ("(?<=be|\\s)eat", [{"eat"}]),  # not when a branch ends otherwise
+        ("(?<=be\\\\s)eat", [{"be s"}, {"eat"}]),  # an escaped backslash, then an s
         ("(?<!not )very", [{"very"}]),
         ("[Tt]he", [{"the"}]),  # a letter in both cases is that letter
         ("they['’]re", [{"they re"}]),  # a set of punctuation is a gap
