@@ -7,13 +7,20 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from lint.cache import derived
+
 # Words rarer than this all count as unknown (zipf 0): no check tells them apart, and
 # leaving them out halves the table every process loads.
 ZIPF_FLOOR = 1.5
 
 
 def _codespell_pairs(name: str) -> dict[str, tuple[str, ...]]:
-    """codespell's `wrong->right` lines; several rights are comma-separated."""
+    """codespell's `wrong->right` lines (several rights are comma-separated), read once
+    per machine: parsing its 65,000 lines cost every process a tenth of a second."""
+    return derived(f"codespell-{name.split('.')[0]}", __file__, lambda: _parse_codespell(name), _is_dict)
+
+
+def _parse_codespell(name: str) -> dict[str, tuple[str, ...]]:
     text = (resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")
     pairs = {}
     for line in text.splitlines():
@@ -22,6 +29,10 @@ def _codespell_pairs(name: str) -> dict[str, tuple[str, ...]]:
         if wrong and fixes:
             pairs[wrong.strip().lower()] = fixes
     return pairs
+
+
+def _is_dict(data) -> bool:
+    return isinstance(data, dict)
 
 
 @lru_cache(maxsize=None)
@@ -48,34 +59,18 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=None)
 def _zipf_table() -> dict[str, float]:
-    """wordfreq's English words from ZIPF_FLOOR up, with their zipf values.
+    """wordfreq's English words from ZIPF_FLOOR up, with their zipf values, made once
+    per machine: importing wordfreq and building its dictionary of 320,000 words cost
+    a fifth of a second in every process."""
+    return derived("zipf", __file__, _make_zipf_table, _is_dict)
 
-    Importing wordfreq and building its dictionary of 320,000 words cost a fifth of a
-    second in every process (and wordfreq's own zipf_frequency tokenises each word);
-    this table is made once and kept in the user's cache folder as one line per
-    value ("2.41<TAB>word word ..."), which loads several times faster."""
-    from lint.cache import derived_file
 
-    path = derived_file("zipf", ".txt", __file__)
-    try:
-        table: dict[str, float] = {}
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            value, _, words = line.partition("\t")
-            table.update(dict.fromkeys(words.split(" "), float(value)))
-        return table
-    except (OSError, ValueError):
-        pass  # missing or damaged: made again
+def _make_zipf_table() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
-    by_value: dict[float, list[str]] = {}
+    table = {}
     for word, freq in get_frequency_dict("en").items():
         value = round(math.log10(freq * 1e9), 2) if freq > 0 else 0.0
-        if value >= ZIPF_FLOOR and word.split() == [word]:  # wordfreq's words hold no spaces; the format needs that
-            by_value.setdefault(value, []).append(word)
-    try:
-        from lint.cache import write_text
-
-        write_text(path, "\n".join(f"{value}\t{' '.join(words)}" for value, words in by_value.items()))
-    except OSError:
-        pass  # no writable cache folder: the next run makes it again
-    return {word: value for value, words in by_value.items() for word in words}
+        if value >= ZIPF_FLOOR:
+            table[word] = value
+    return table
