@@ -67,16 +67,17 @@ def word_text(text: str) -> str:
 
 class Words:
     """Text as the quick test reads it: `text` from word_text; `words`, the set of its
-    words, which answers for a whole word without scanning the text; and `heads`, the
-    first letters of its words, which pick the few strings worth looking for. `memo`
-    keeps what an index (lint/patterns.py) found in it."""
+    words, which answers for a whole word without scanning the text; `heads` and
+    `tails`, the first and last letters of its words, which pick the few strings worth
+    looking for. `memo` keeps what an index (lint/patterns.py) found in it."""
 
-    __slots__ = ("text", "words", "heads", "memo")
+    __slots__ = ("text", "words", "heads", "tails", "memo")
 
     def __init__(self, text: str, words: set[str] | None = None):
         self.text = text
         self.words = set(text.split()) if words is None else words
         self.heads = {w[:_EDGE] for w in self.words if len(w) >= _EDGE}
+        self.tails = {w[-_EDGE:] for w in self.words if len(w) >= _EDGE}
         self.memo: dict = {}
 
     @classmethod
@@ -87,59 +88,66 @@ class Words:
     def joined(cls, parts: list[Words]) -> Words:
         return cls("".join(p.text for p in parts), set().union(*(p.words for p in parts)))
 
+    @property
+    def keys(self) -> tuple[set[str], set[str], set[str]]:
+        """What a string or a pattern may be filed by: words, heads, tails."""
+        return self.words, self.heads, self.tails
+
     def holds(self, test: Test) -> bool:
         """Whether the text holds one string of a need set (as `Test`)."""
-        if not test.whole.isdisjoint(self.words):
-            return True
         words, text = self.words, self.text
-        for head in test.by_head.keys() & self.heads:
-            if any(inner <= words and s in text for s, inner in test.by_head[head]):
-                return True
+        if not test.whole.isdisjoint(words):
+            return True
+        for filed, have in zip(test.filed, self.keys):
+            for key in filed.keys() & have:
+                if any(inner <= words and s in text for s, inner in filed[key]):
+                    return True
         return any(inner <= words and s in text for s, inner in test.rest)
 
 
-_EDGE = 3  # letters at the start of a word that file a string starting with it
+_EDGE = 3  # letters at the start or end of a word that file a string starting or ending with it
+
+Entry = tuple[str, frozenset[str]]  # a string and the whole words inside it
 
 
 class Test(NamedTuple):
     """A need set, arranged for `Words.holds`: `whole` words (" is " is the word "is");
-    the strings that start a word, filed by its first letters; the `rest`. Each string
-    comes with the whole words inside it (" in order to" holds "order"): the set of the
-    text's words rules it out before the text is searched.
+    the other strings `filed` by a key the text must have for them to be in it (as
+    `Words.keys`: a whole word inside the string, else the first letters of the word it
+    starts, else the last letters of the word it ends); the `rest`. Each string comes
+    with the whole words inside it (" in order to" holds "order"): the set of the text's
+    words rules it out before the text is searched.
 
-    `keys` are (words, heads) of which a text holding the set has at least one, one
-    for each string (a whole or inner word, else the head it is filed by); None when
-    some string has neither. An index files patterns by these."""
+    `keys` are the whole words and the keys the strings are filed by, as (words, heads,
+    tails), one of which a text holding the set has; None when some string is in `rest`.
+    An index files patterns by these."""
 
     whole: frozenset[str]
-    by_head: dict[str, tuple[tuple[str, frozenset[str]], ...]]
-    rest: tuple[tuple[str, frozenset[str]], ...]
-    keys: tuple[frozenset[str], frozenset[str]] | None
+    filed: tuple[dict[str, tuple[Entry, ...]], ...]
+    rest: tuple[Entry, ...]
+    keys: tuple[frozenset[str], ...] | None
 
 
 def split_need(strings: frozenset[str]) -> Test:
     whole = {s for s in strings if len(s) > 2 and s[0] == s[-1] == _GAP and _GAP not in s[1:-1]}
-    by_head: dict[str, list] = {}
+    filed: tuple[dict[str, list[Entry]], ...] = ({}, {}, {})
     rest = []
-    key_words = {s.strip() for s in whole}
-    key_heads = set()
-    indexed = True
     for s in sorted(strings - whole):
         parts = s.split(_GAP)
         inner = frozenset(w for w in parts[1:-1] if w)  # the first and last may be parts of longer words
-        head = parts[1][:_EDGE] if s.startswith(_GAP) and len(parts[1]) >= _EDGE else None
-        if head:
-            by_head.setdefault(head, []).append((s, inner))
+        if inner:
+            key = 0, max(inner, key=lambda w: (len(w), w))  # the longest: the rarest, likely
+        elif s.startswith(_GAP) and len(parts[1]) >= _EDGE:
+            key = 1, parts[1][:_EDGE]
+        elif s.endswith(_GAP) and len(parts[-2]) >= _EDGE:
+            key = 2, parts[-2][-_EDGE:]
         else:
             rest.append((s, inner))
-        if inner:
-            key_words.add(max(inner, key=lambda w: (len(w), w)))  # the longest: the rarest, likely
-        elif head:
-            key_heads.add(head)
-        else:
-            indexed = False
-    keys = (frozenset(key_words), frozenset(key_heads)) if indexed else None
-    return Test(frozenset(s.strip() for s in whole), {h: tuple(e) for h, e in by_head.items()}, tuple(rest), keys)
+            continue
+        filed[key[0]].setdefault(key[1], []).append((s, inner))
+    words = frozenset(s.strip() for s in whole)
+    keys = (words | filed[0].keys(), frozenset(filed[1]), frozenset(filed[2])) if not rest else None
+    return Test(words, tuple({k: tuple(e) for k, e in table.items()} for table in filed), tuple(rest), keys)
 
 
 def required(pattern: str) -> Need | None:
@@ -202,6 +210,8 @@ class _Reader:
             if plain and plain.end() - self.i > 1:  # all but the last may be repeated by a quantifier
                 run += plain.group()[:-1].casefold()
                 self.i = plain.end() - 1
+            if run and not run.endswith(_GAP) and self._gap_ahead(self.i):
+                run += _GAP  # "their(?=\\s+is)": the word ends here
             atom = self.atom(run)
             low, repeated = self.quantifier()
             if isinstance(atom, str):
@@ -317,10 +327,16 @@ class _Reader:
         """Whether a gap comes at position i, not repeated: the word-boundary look-around
         that ends most rule patterns, \\b, \\s, \\W or a space."""
         p = self.p
-        if _NOT_WORD_AROUND.match(p, i):
+        if _NOT_WORD_AROUND.match(p, i) or self._gap_ahead(i):
             return True
         size = 1 if p.startswith(" ", i) else 2 if p.startswith(("\\b", "\\s", "\\W"), i) else 0
         return size > 0 and not p.startswith(("*", "?", "{", "+"), i + size)
+
+    def _gap_ahead(self, i: int) -> bool:
+        """Whether a positive look-ahead starts at i whose every branch starts with a gap."""
+        if not self.p.startswith("(?=", i):
+            return False
+        return all(map(_starts_with_gap, self._branches(i + 3, self._closing(i + 3))))
 
     def char_class(self) -> str | None:
         """A [...] set as one character of `word_text`: a letter in both cases ([Tt]) is
@@ -395,6 +411,16 @@ class _Reader:
             self.i += 1
         # "a{2}" requires "a" once at least; more would need counting.
         return (min(low, 1) if low else 0), True
+
+
+def _starts_with_gap(branch: str) -> bool:
+    """Whether a branch's first atom is a gap that occurs at least once: a space, \\s,
+    \\W or \\b, not followed by a quantifier that allows none."""
+    size = 1 if branch.startswith(" ") else 2 if branch.startswith(("\\s", "\\W", "\\b")) else 0
+    return size > 0 and not _OPTIONAL.match(branch, size)
+
+
+_OPTIONAL = re.compile(r"[*?]|\{0*[,}]")
 
 
 def _ends_in_gap(branch: str) -> bool:

@@ -98,16 +98,14 @@ class Index:
     with no keys (lint/literals.py) is not filed and is always asked."""
 
     def __init__(self, patterns: list[Pattern]):
-        self._by_word: dict[str, list[Pattern]] = {}
-        self._by_head: dict[str, list[Pattern]] = {}
+        self._filed: tuple[dict[str, list[Pattern]], ...] = ({}, {}, {})  # by words, heads, tails
         for pattern in patterns:
             keys = min((t.keys for t in pattern.tests if t.keys is not None), key=_commonness, default=None)
             if keys is None:
                 continue
-            for word in keys[0]:
-                self._by_word.setdefault(word, []).append(pattern)
-            for head in keys[1]:
-                self._by_head.setdefault(head, []).append(pattern)
+            for table, found in zip(self._filed, keys):
+                for key in found:
+                    table.setdefault(key, []).append(pattern)
             pattern._index = self
 
     def hits(self, words: Words) -> set[Pattern]:
@@ -115,19 +113,18 @@ class Index:
         found = words.memo.get(self)
         if found is None:
             found = set()
-            for word in self._by_word.keys() & words.words:
-                found.update(self._by_word[word])
-            for head in self._by_head.keys() & words.heads:
-                found.update(self._by_head[head])
+            for table, have in zip(self._filed, words.keys):
+                for key in table.keys() & have:
+                    found.update(table[key])
             words.memo[self] = found
         return found
 
 
-def _commonness(keys: tuple[frozenset[str], frozenset[str]]) -> float:
+def _commonness(keys: tuple[frozenset[str], ...]) -> float:
     """How often a text holds one of the keys, roughly: short words are the common ones,
-    and a head ("the") starts many words, like a word of two letters."""
-    words, heads = keys
-    return sum(4.0 ** -len(w) for w in words) + len(heads) * 4.0 ** -2
+    and a head ("the") or tail ("ing") is part of many words, like a word of two letters."""
+    words, heads, tails = keys
+    return sum(4.0 ** -len(w) for w in words) + (len(heads) + len(tails)) * 4.0 ** -2
 
 
 def alternatives(patterns: list[str], **kwargs) -> Pattern:

@@ -103,6 +103,8 @@ def test_case_insensitive_partners_of_ascii_letters_fold_to_them(letter):
         ("(?:who|whom)ever", [{"ever"}, {"who", "whom"}]),
         ("(?<=\\bbe\\s)eat", [{" eat"}, {" be "}]),  # what follows a look-behind's gap starts a word
         ("(?<=be|\\s)eat", [{"eat"}]),  # not when a branch ends otherwise
+        ("their(?=\\s+is)", [{"their "}, {" is"}]),  # a look-ahead that starts with a gap ends the word
+        ("a(?=\\s*b)", [{"a"}, {"b"}]),  # not when the gap may be absent
         ("(?<=be\\\\s)eat", [{"be s"}, {"eat"}]),  # an escaped backslash, then an s
         ("(?<!not )very", [{"very"}]),
         ("[Tt]he", [{"the"}]),  # a letter in both cases is that letter
