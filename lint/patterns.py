@@ -88,6 +88,12 @@ class Pattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         return finditer(self.compiled(), text, pos, endpos)
 
+    def search(self, text: str, pos: int = 0):
+        try:
+            return self.compiled().search(text, pos, timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.source) from None
+
 
 class Index:
     """Patterns filed by the words a text must hold for them to match.
@@ -100,6 +106,8 @@ class Index:
     def __init__(self, patterns: list[Pattern]):
         self._filed: tuple[dict[str, list[Pattern]], ...] = ({}, {}, {})  # by words, heads, tails
         for pattern in patterns:
+            if pattern._index is not None:
+                continue  # filed already, with the branches of its Choice
             keys = min((t.keys for t in pattern.tests if t.keys is not None), key=_commonness, default=None)
             if keys is None:
                 continue
@@ -130,6 +138,50 @@ def _commonness(keys: tuple[frozenset[str], ...]) -> float:
 def alternatives(patterns: list[str], **kwargs) -> Pattern:
     """One pattern matching any of `patterns`."""
     return Pattern("|".join(f"(?:{p})" for p in patterns), **kwargs)
+
+
+class Choice:
+    """Patterns tried in order at each position of a text, as one regex joining them
+    with "|" tries them, but each with its own quick test, so that in a paragraph only
+    the branches that may match are run: a rule listing many phrases ran everywhere as
+    one regex as soon as one phrase held a common word.
+
+    Branches that share something in one regex (a global inline flag such as "(?i)",
+    references to groups) are run as that one regex, and so is a text where a branch
+    matches empty text, where the joined regex's rules for empty matches apply."""
+
+    def __init__(self, patterns: list[str], **kwargs):
+        self.joined = alternatives(patterns, **kwargs)
+        shared = len(patterns) < 2 or any(_SHARED.search(p) for p in patterns)
+        self.branches = [self.joined] if shared else [Pattern(p, **kwargs) for p in patterns]
+        self._index = Index(self.branches)
+
+    def live(self, words: Words) -> list[Pattern]:
+        """The branches that may match the text of `words`, in order."""
+        hits = self._index.hits(words)
+        return [b for b in self.branches if (b in hits or b._index is None) and b.possible(words)]
+
+    def finditer(self, text: str, live: list[Pattern]) -> list:
+        """The joined regex's matches in `text`, whose live branches are `live`."""
+        if len(live) < 2:
+            return live[0].finditer(text) if live else []
+        found = [b.search(text) for b in live]
+        out = []
+        while True:
+            first = min((i for i, m in enumerate(found) if m), key=lambda i: found[i].start(), default=None)
+            if first is None:
+                return out
+            m = found[first]
+            if m.start() == m.end():
+                return self.joined.finditer(text)
+            out.append(m)
+            for i, other in enumerate(found):
+                if other is not None and other.start() < m.end():
+                    found[i] = live[i].search(text, m.end())
+
+
+# What branches joined in one regex share: global inline flags, group references.
+_SHARED = regex.compile(r"\(\?[a-zA-Z-]*\)|\\[1-9]|\\[gk]<|\(\?P[=>]|\(\?(?:R|&|[0-9+-])")
 
 
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:

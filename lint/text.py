@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # Words that end with a full stop without ending the sentence.
@@ -89,6 +91,7 @@ def words(text: str) -> list[regex.Match]:
     return list(WORD.finditer(text))
 
 
+@lru_cache(maxsize=65536)  # a text uses the same few thousand words again and again
 def syllables(word: str) -> int:
     """Syllables of an English word by vowel groups, the usual readability estimate."""
     w = word.lower().strip("'’")

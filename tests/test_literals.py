@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from lint.literals import Words, required, word_text
 from lint.packs import bundled_packs, load_packs
-from lint.patterns import Index, Pattern
+from lint.patterns import Choice, Index, Pattern, PatternTimeout
+from lint.yamlfile import ConfigError
 
 # Patterns are built from pieces over a small alphabet, each piece with the texts it
 # matches, so that a pattern comes with a text made to match it (zero-width pieces
@@ -137,3 +138,33 @@ def test_a_skipped_pattern_is_never_compiled():
     pattern = Pattern("in order to", ignorecase=True, word=True, where=("p.yaml", 1))
     assert not pattern.possible(Words.of("We went home."))
     assert pattern._compiled is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(pattern_and_text(depth=1), min_size=1, max_size=4), _TEXT, _TEXT, st.booleans(), st.booleans())
+def test_choice_finds_what_the_joined_regex_finds(branches, before, after, ignorecase, word):
+    """Running only the live branches of a Choice, one by one, gives the matches of
+    the one regex that joins them all, at the same places and in the same order."""
+    tokens = [pattern for pattern, _ in branches]
+    text = before + "".join(made for _, made in branches) + after
+    try:
+        choice = Choice(tokens, ignorecase=ignorecase, word=word, where=("p.yaml", 1))
+        expected = choice.joined.finditer(text)
+        found = choice.finditer(text, choice.live(Words.of(text)))
+    except (regex.error, ConfigError, PatternTimeout):
+        return  # pieces need not form a valid or a quick pattern
+    assert [m.span() for m in found] == [m.span() for m in expected], (tokens, text)
+
+
+def test_choice_runs_branches_that_share_a_flag_or_a_group_as_one_regex():
+    for tokens in (["(?i)abc", "def"], ["(a)\\1", "b"]):
+        choice = Choice(tokens, ignorecase=False, word=True, where=("p.yaml", 1))
+        assert choice.branches == [choice.joined]
+    assert len(Choice(["abc", "def"], ignorecase=False, word=True, where=("p.yaml", 1)).branches) == 2
+
+
+def test_choice_runs_only_the_branches_a_text_may_match():
+    choice = Choice(["in order to", "at this point in time"], ignorecase=True, word=True, where=("p.yaml", 1))
+    live = choice.live(Words.of("We left in order to win."))
+    assert live == choice.branches[:1]
+    assert choice.branches[1]._compiled is None

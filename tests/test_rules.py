@@ -68,9 +68,9 @@ def test_broken_pack_names_file_line_and_problem(write, case):
 
 def test_a_pack_that_compiled_before_is_not_compiled_again(write):
     path = pack(write, "  - id: p.a\n    kind: existence\n    message: m\n    tokens: ['in order to']\n")
-    assert load_pack(path)[0].pattern._compiled is not None  # first load: checked
+    assert load_pack(path)[0].choice.joined._compiled is not None  # first load: checked
     again = load_pack(path)[0]
-    assert again.pattern._compiled is None  # same bytes: compiled only when an article needs it
+    assert again.choice.joined._compiled is None  # same bytes: compiled only when an article needs it
     assert [d.rule for d in lint(again, "We left in order to win.\n")] == ["p.a"]
 
 
@@ -217,5 +217,5 @@ def test_damaged_record_of_compiled_packs_is_ignored(write):
     for key in record:
         record[key] = 42  # damaged entry: checked and read again
     rule = load_pack(path)[0]
-    assert rule.pattern._compiled is not None
+    assert rule.choice.joined._compiled is not None
     assert [d.rule for d in lint(rule, "We left in order to win.\n")] == ["p.a"]

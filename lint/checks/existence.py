@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.checks.base import Key, Rule
-from lint.patterns import Pattern, alternatives
+from lint.patterns import Choice, Pattern
 
 
 class Existence(Rule):
@@ -21,25 +21,26 @@ class Existence(Rule):
         if o["per"] not in ("paragraph", "sentence"):
             raise self.error("per must be paragraph or sentence", "per")
         word = not o["nonword"]
-        self.pattern = alternatives(o["tokens"], ignorecase=o["ignorecase"], word=word,
-                                    where=(self.where[0], o.line_of("tokens")))
+        self.choice = Choice(o["tokens"], ignorecase=o["ignorecase"], word=word,
+                             where=(self.where[0], o.line_of("tokens")))
         self.exceptions = [
             Pattern(e, ignorecase=o["ignorecase"], word=False, where=(self.where[0], o.line_of("exceptions")))
             for e in o["exceptions"]
         ]
 
     def patterns(self):
-        return [self.pattern, *self.exceptions]
+        return [*self.choice.branches, *self.exceptions]
 
     def find(self, article):
-        if not self.pattern.possible(article.words):
+        if not self.choice.live(article.words):
             return
         for seg in self.segments(article):
-            if not self.pattern.possible(seg.words):
+            live = self.choice.live(seg.words)
+            if not live:
                 continue
             spans = seg.sentences if self.options["per"] == "sentence" and seg.sentences else [(0, len(seg.text))]
             for start, end in spans:
-                for m in self.pattern.finditer(seg.text[start:end]):
+                for m in self.choice.finditer(seg.text[start:end], live):
                     s, e = start + m.start(), start + m.end()
                     if not self.in_scope(seg, s, e) or any(x.fullmatch(m.group()) for x in self.exceptions):
                         continue
