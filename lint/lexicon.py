@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from lint.literals import Words
-from lint.patterns import Pattern, alternatives, check_compiles
+from lint.patterns import Choice, Pattern, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 LEXICON_FILE = "attribution.yaml"
@@ -84,19 +84,18 @@ class Lexicon:
             regex.I,
         ) if e["hedges"] else None
 
-    def _patterns(self, section: str) -> Pattern | None:
+    def _patterns(self, section: str) -> Choice | None:
         items = self.entries[section]
         if not items:
             return None
         where = self.entries.get("_where", {}).get(section, ("lexicon", None))
-        return alternatives(items, ignorecase=True, word=True, where=where)
+        return Choice(items, ignorecase=True, word=True, where=where)
 
 
-def matches(pattern: Pattern | None, text: str, lo: int, hi: int, words: Words) -> list:
-    """Matches of a lexicon pattern in text[lo:hi], whose quick-test form is `words`."""
-    if pattern is None or not pattern.possible(words):
-        return []
-    return pattern.finditer(text, lo, hi)
+def matches(choice: Choice | None, text: str, lo: int, hi: int, words: Words) -> list:
+    """Matches of a lexicon section's phrases in text[lo:hi], whose quick-test form is `words`."""
+    live = choice.live(words) if choice is not None else []
+    return choice.finditer(text, live, lo, hi) if live else []
 
 
 def _lower(items) -> frozenset[str]:

@@ -88,9 +88,9 @@ class Pattern:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         return finditer(self.compiled(), text, pos, endpos)
 
-    def search(self, text: str, pos: int = 0):
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
         try:
-            return self.compiled().search(text, pos, timeout=TIMEOUT)
+            return self.compiled().search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
@@ -161,11 +161,11 @@ class Choice:
         hits = self._index.hits(words)
         return [b for b in self.branches if (b in hits or b._index is None) and b.possible(words)]
 
-    def finditer(self, text: str, live: list[Pattern]) -> list:
-        """The joined regex's matches in `text`, whose live branches are `live`."""
+    def finditer(self, text: str, live: list[Pattern], pos: int = 0, endpos: int | None = None) -> list:
+        """The joined regex's matches in text[pos:endpos], whose live branches are `live`."""
         if len(live) < 2:
-            return live[0].finditer(text) if live else []
-        found = [b.search(text) for b in live]
+            return live[0].finditer(text, pos, endpos) if live else []
+        found = [b.search(text, pos, endpos) for b in live]
         out = []
         while True:
             first = min((i for i, m in enumerate(found) if m), key=lambda i: found[i].start(), default=None)
@@ -173,11 +173,11 @@ class Choice:
                 return out
             m = found[first]
             if m.start() == m.end():
-                return self.joined.finditer(text)
+                return self.joined.finditer(text, pos, endpos)
             out.append(m)
             for i, other in enumerate(found):
                 if other is not None and other.start() < m.end():
-                    found[i] = live[i].search(text, m.end())
+                    found[i] = live[i].search(text, m.end(), endpos)
 
 
 # What branches joined in one regex share: global inline flags, group references.

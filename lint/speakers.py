@@ -22,7 +22,7 @@ def classify(lex: Lexicon, speaker: str) -> tuple[bool, bool, bool, str]:
     words = words_in(speaker)
     if not words:
         return False, False, False, ""
-    explicit = lex.anonymous_re is not None and lex.anonymous_re.finditer(speaker)
+    explicit = lex.anonymous_re is not None and lex.anonymous_re.joined.finditer(speaker)
     conjuncts = [c for c in regex.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", speaker) if c.strip()]
     heads = []
     for conj in conjuncts:
