@@ -8,8 +8,11 @@ import os
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import cache, wordlists
+from lint.literals import Words
 
 
 @pytest.fixture
@@ -94,3 +97,19 @@ def test_codespell_pairs_read_back_as_parsed(user_cache):
     assert wordlists._codespell_pairs("dictionary.txt") == parsed
     assert wordlists._codespell_pairs("dictionary.txt") == parsed  # from the stored file
     assert parsed["teh"] == ("the",)
+
+
+_PIECES = ["teh", "are'nt", "Teh", "TEH", "the", "_", "-", "'", "’", " ", "1", "é", "\u212a", "ß", "ı", "\u0301", ".", "recieve"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_paragraphs_skipped_by_the_misspelling_rule_hold_no_entry(pieces):
+    """The quick test of spelling.misspelling lets through every paragraph where its
+    word pattern finds an entry of the table."""
+    from lint.checks.misspelling import _WORD, _may_hold_entry
+
+    text = "".join(pieces)
+    table = wordlists.misspellings()
+    if any(m.group().lower() in table for m in _WORD.finditer(text)):
+        assert _may_hold_entry(Words.of(text)), text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from lint.checks.base import Key, Rule
 from lint.checks.substitution import match_case
+from lint.literals import Words
 from lint.patterns import finditer
 from lint.wordlists import misspellings, zipf
 
@@ -24,6 +27,8 @@ class Misspelling(Rule):
     def find(self, article):
         table = misspellings()
         for seg in self.segments(article):
+            if not _may_hold_entry(seg.words):
+                continue
             for m in finditer(_WORD, seg.text):
                 word = m.group()
                 fixes = table.get(word.lower())
@@ -37,3 +42,35 @@ class Misspelling(Rule):
                 yield self.report(article, seg, m.start(), m.end(), suggestions=suggestions,
                                   replacement=suggestions[0] if len(suggestions) == 1 else None,
                                   suggestion=" or ".join(f'"{s}"' for s in suggestions))
+
+
+def _may_hold_entry(words: Words) -> bool:
+    """Whether a paragraph may hold a word of the table, from its quick-test form (lint/literals.py):
+    most hold none, and looking every word up cost more than the rest of the rule."""
+    plain, split = _entries()
+    if not words.words.isdisjoint(plain) or _UNUSUAL.search(words.text):
+        return True
+    return any(s in words.text for first in split.keys() & words.words for s in split[first])
+
+
+# Characters the quick-test form keeps inside words, where _WORD may end a word:
+# "_", and letters or marks outside ASCII (which may also fold differently).
+_UNUSUAL = regex.compile(r"[^a-z0-9 ]")
+
+
+@lru_cache(maxsize=None)
+def _entries() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The table's words that _WORD can match, as the quick-test form writes them: plain
+    words, and words with an apostrophe (" are nt " for "are'nt"), filed by their first part."""
+    plain, split = set(), {}
+    for entry in misspellings():
+        if _PLAIN.fullmatch(entry):
+            plain.add(entry)
+        elif _APOSTROPHE.fullmatch(entry):
+            first, rest = entry.split("'")
+            split.setdefault(first, []).append(f" {first} {rest} ")
+    return frozenset(plain), {first: tuple(forms) for first, forms in split.items()}
+
+
+_PLAIN = regex.compile(r"[a-z]+")
+_APOSTROPHE = regex.compile(r"[a-z]+'[a-z]+")
