@@ -22,7 +22,10 @@ class LineIndex:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0]
-        self.starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        i = text.find("\n")
+        while i >= 0:
+            self.starts.append(i + 1)
+            i = text.find("\n", i + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

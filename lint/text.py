@@ -58,6 +58,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _OPEN = {"“": "”", '"': '"', "«": "»"}
+_MARK = regex.compile(r'[“«"]')
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -67,19 +68,16 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     each paragraph of a long quote without closing the one before.
     """
     spans = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = _OPEN.get(ch)
-        # A straight quote right after a letter or digit is an inch or feet mark.
-        if close is None or (ch == '"' and i > 0 and text[i - 1].isalnum()):
-            i += 1
+    m = _MARK.search(text)
+    while m:
+        start = m.start()
+        if m.group() == '"' and start > 0 and text[start - 1].isalnum():
+            m = _MARK.search(text, start + 1)  # an inch or feet mark, not a quote
             continue
-        j = text.find(close, i + 1)
-        end = n if j < 0 else j + 1
-        spans.append((i, end))
-        i = end
+        j = text.find(_OPEN[m.group()], start + 1)
+        end = len(text) if j < 0 else j + 1
+        spans.append((start, end))
+        m = _MARK.search(text, end)
     return spans
 
 
