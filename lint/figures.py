@@ -14,6 +14,8 @@ from lint.literals import Words
 from lint.patterns import Pattern, finditer
 from lint.phrases import words_in
 
+_PERCENT_AFTER = regex.compile(r"\s?(?:%|percent|per\s?cent)")
+
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -139,7 +141,7 @@ def _named_number(text: str, lo: int, s: int, e: int) -> bool:
     """Boeing 747, COVID-19, G20, Route 66: a number that is part of a name."""
     if s > lo and (text[s - 1].isalpha() or text[s - 1] in "-/" and text[s - 2 : s - 1].isalpha()):
         return True  # glued to letters: G20, COVID-19, F-35
-    if regex.match(r"\s?(?:%|percent|per\s?cent)", text[e : e + 12]):
+    if _PERCENT_AFTER.match(text, e, e + 12):
         return False
     m = _NAME_BEFORE.search(text[max(lo, s - 40) : s])
     # a capitalised word right before: a name, unless it opens the sentence ("About 300")

@@ -12,6 +12,10 @@ import regex
 
 from lint.article import MASK
 
+_AND_BUT_THEN = regex.compile(r"\s(?:and|but|then)\s")
+_APPOSITION = regex.compile(r",\s+(?P<app>[^,;:\ufffc]+?)\s*[.!?]?[\"”’)]*\s*$")
+_HEAD_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*(?<!\.)|[\p{L}\p{N}]\.")
 DETERMINERS = frozenset(
     "a an the this that these those one some any many most several few each every all both another other".split()
@@ -150,7 +154,7 @@ def trim_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if len(words) > 25:
         return None  # a whole clause, no subject of a reporting verb
     # "The broadcasts began on August 10 and South Korea says": keep "South Korea"
-    parts = list(regex.finditer(r"\s(?:and|but|then)\s", subject))
+    parts = list(_AND_BUT_THEN.finditer(subject))
     for part in reversed(parts):
         head = subject[: part.start()]
         if any(w.group().lower() in AUX or (w.group().islower() and w.group().endswith("ed")) for w in words_in(head)):
@@ -186,7 +190,7 @@ def np_after(text: str, pos: int, hi: int, appositive: bool) -> tuple[int, int] 
     s, e = words[0].start(), words[-1].end()
     if appositive and hi - e <= WINDOW:
         rest = text[e:hi]
-        m = regex.match(r",\s+(?P<app>[^,;:\ufffc]+?)\s*[.!?]?[\"”’)]*\s*$", rest)
+        m = _APPOSITION.match(rest)
         if m:
             app = m.group("app")
             app_words = [w.group().lower() for w in words_in(app)]
@@ -242,7 +246,7 @@ def is_dateline(sentence: str) -> bool:
     if not m:
         return False
     head = m.group("head")
-    words = regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*", head)
+    words = _HEAD_WORD.findall(head)
     if not words or len(words) > 8:
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):

@@ -36,6 +36,10 @@ from lint.phrases import (DETERMINERS, POSSESSIVES, PRONOUNS, WINDOW, WORD, clau
                           leading_np, looks_like_np, np_after, previous_piece, trim_subject, words_in)
 from lint.speakers import classify
 
+_FIGURE = regex.compile(r"[\d.,]+")
+_LOWER_WORD = regex.compile(r"[a-z][a-z-]*")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+
 # -- results ----------------------------------------------------------------------
 
 
@@ -256,11 +260,11 @@ class _Analyser:
         prev = before[-1].group().lower() if before and _adjacent(text, before[-1].end(), m.start()) else ""
         prev2 = before[-2].group().lower() if prev and len(before) > 1 else ""
         nxt = after[0].group().lower() if after and _adjacent(text, m.end(), after[0].start()) else ""
-        if prev in NOT_VERB_AFTER or prev.endswith(("'s", "’s")) or regex.fullmatch(r"[\d.,]+", prev or "x"):
+        if prev in NOT_VERB_AFTER or prev.endswith(("'s", "’s")) or _FIGURE.fullmatch(prev or "x"):
             return None
         if prev == "to" and (prev2 in NOT_YET or prev2 in BE):
             return None  # "declined to say", "is expected to announce"
-        if prev in QUANTIFIERS and form.endswith("ed") and regex.fullmatch(r"[a-z][a-z-]*", nxt or "X") and (
+        if prev in QUANTIFIERS and form.endswith("ed") and _LOWER_WORD.fullmatch(nxt or "X") and (
             nxt not in DETERMINERS | POSSESSIVES | PRONOUNS | {"that", "to", "by", "on", "in"}
         ):
             return None  # "some estimated death tolls": an adjective
@@ -358,7 +362,7 @@ class _Analyser:
         small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"}
         big = [w for w in content if w.lower() not in small]
         title_like = big and sum(w[:1].isupper() or w[:1].isdigit() for w in big) / len(big) >= 0.75
-        return not (title_like and not regex.search(r"[.!?]\s", inner))
+        return not (title_like and not _SENTENCE_END.search(inner))
 
     def speakers(self, paragraphs: list[list[Sentence]]) -> None:
         """Give each quote a speaker: from its own sentence, the sentence before or after it

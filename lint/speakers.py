@@ -10,6 +10,9 @@ import regex
 from lint.lexicon import Lexicon
 from lint.phrases import AUX, DETERMINERS, POSSESSIVES, words_in
 
+_CONJUNCTION = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_NATIONALITY_END = regex.compile(r"(?:an|ian|ese|ish|i|ch)$")
+
 # Words after a source noun that attach an office or a place to it.
 POST_HEAD = frozenset("at in from of for with inside within to on".split())
 # Words after a source noun that end its name: a relative clause or a description follows.
@@ -23,7 +26,7 @@ def classify(lex: Lexicon, speaker: str) -> tuple[bool, bool, bool, str]:
     if not words:
         return False, False, False, ""
     explicit = lex.anonymous_re is not None and lex.anonymous_re.joined.finditer(speaker)
-    conjuncts = [c for c in regex.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", speaker) if c.strip()]
+    conjuncts = [c for c in _CONJUNCTION.split(speaker) if c.strip()]
     heads = []
     for conj in conjuncts:
         state = _conjunct(lex, conj)
@@ -100,7 +103,7 @@ def _names(word: str, vague: frozenset[str]) -> bool:
     bare = word.strip(".'’")
     if bare.isupper() and len(bare) <= 3:
         return False  # US, UK, EU
-    if regex.search(r"(?:an|ian|ese|ish|i|ch)$", bare.lower()):
+    if _NATIONALITY_END.search(bare.lower()):
         return False  # Syrian, Chinese, British, Israeli, French
     return True
 
