@@ -159,7 +159,7 @@ class Choice:
     def live(self, words: Words) -> list[Pattern]:
         """The branches that may match the text of `words`, in order."""
         hits = self._index.hits(words)
-        return [b for b in self.branches if (b in hits or b._index is None) and b.possible(words)]
+        return [b for b in self.branches if (b in hits or b._index is None) and all(map(words.holds, b.tests))]
 
     def finditer(self, text: str, live: list[Pattern], pos: int = 0, endpos: int | None = None) -> list:
         """The joined regex's matches in text[pos:endpos], whose live branches are `live`."""
