@@ -106,8 +106,6 @@ class Index:
     def __init__(self, patterns: list[Pattern]):
         self._filed: tuple[dict[str, list[Pattern]], ...] = ({}, {}, {})  # by words, heads, tails
         for pattern in patterns:
-            if pattern._index is not None:
-                continue  # filed already, with the branches of its Choice
             keys = min((t.keys for t in pattern.tests if t.keys is not None), key=_commonness, default=None)
             if keys is None:
                 continue
@@ -154,12 +152,11 @@ class Choice:
         self.joined = alternatives(patterns, **kwargs)
         shared = len(patterns) < 2 or any(_SHARED.search(p) for p in patterns)
         self.branches = [self.joined] if shared else [Pattern(p, **kwargs) for p in patterns]
-        self._index = Index(self.branches)
+        Index(self.branches)  # until an index of all of a pack's patterns files them
 
     def live(self, words: Words) -> list[Pattern]:
         """The branches that may match the text of `words`, in order."""
-        hits = self._index.hits(words)
-        return [b for b in self.branches if (b in hits or b._index is None) and all(map(words.holds, b.tests))]
+        return [b for b in self.branches if b.possible(words)]
 
     def finditer(self, text: str, live: list[Pattern], pos: int = 0, endpos: int | None = None) -> list:
         """The joined regex's matches in text[pos:endpos], whose live branches are `live`."""
