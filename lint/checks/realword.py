@@ -7,6 +7,7 @@ left alone, and the article as a whole tells which words are names.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from lint import realword
@@ -79,7 +80,7 @@ class RealWord(Rule):
             # A hair lower, as taking the margin off again may round.
             bar = None if above is None else above + margin - 1e-9
             for start, end in seg.sentences or [(0, len(seg.text))]:
-                skip = self._skipper(seg, start, names, topic)
+                skip = self._skipper(seg, start, end, names, topic)
                 for f in self.detector.score(seg.text[start:end], skip, bar):
                     yield seg, _shift(f, start, margin)
 
@@ -90,16 +91,18 @@ class RealWord(Rule):
         does, and the model, which has never heard of the story, prefers "skills".
         Common words repeat anyway, so they prove nothing and stay checked.
         """
-        counts: dict[str, int] = {}
-        for seg in article.prose():
-            for found in realword.WORD.findall(seg.text):
-                w = found.lower().replace("’", "'")
-                counts[w] = counts.get(w, 0) + 1
+        # Both apostrophes are one to WORD, so replacing first finds the same words.
+        counts = Counter(found.lower() for seg in article.prose()
+                         for found in realword.WORD.findall(seg.text.replace("’", "'")))
         zipf = self.detector.model.frequency
         return {w for w, n in counts.items() if n > 1 and zipf(w) < TOPIC_MAX_ZIPF}
 
-    def _skipper(self, seg: Segment, offset: int, names: set[str], topic: set[str]):
-        """The words of one sentence to leave alone."""
+    def _skipper(self, seg: Segment, offset: int, end: int, names: set[str], topic: set[str]):
+        """The words of seg.text[offset:end], a sentence, to leave alone."""
+        # Where no quote touches the sentence, all its words are in the scope of
+        # the segment: asked once, not for every word.
+        quoted = any(qs < end and offset < qe for qs, qe in seg.quotes)
+        outside = None if quoted else not self.in_scope(seg, offset, end)
 
         def skip(tok: realword.Token, i: int, tokens: list) -> bool:
             if tok.lower in self.exceptions or tok.lower in topic:
@@ -112,6 +115,8 @@ class RealWord(Rule):
             elif _between_names(tokens, i):
                 return True
             # Quoted speech, unless the scope asks for quotes: the slowest test, so the last.
+            if outside is not None:
+                return outside
             return not self.in_scope(seg, offset + tok.start, offset + tok.end)
 
         return skip
