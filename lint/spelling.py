@@ -34,6 +34,18 @@ def names_in(article: Article) -> set[str]:
     return names
 
 
+# A capitalised word: NewsSpelling.severity reports none of them, whatever the engine says.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_-])\p{Lu}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}'’_-])")
+
+
+def unreported(texts: list[str]) -> frozenset[str]:
+    """Rare words of the texts whose spelling is never reported (names and other
+    capitalised words), which an engine may take as known: it then spends nothing on
+    suggestions. Words wordfreq knows are left out: an engine's dictionary likely has
+    them too, and adding one in another case changed what Harper said of it ("Ip", IP)."""
+    return frozenset(w for text in texts for w in _CAPITALISED.findall(text) if not zipf(w))
+
+
 class NewsSpelling:
     def __init__(self, accept: set[str] = frozenset()):
         self.accept = {w.lower() for w in accept}

@@ -21,7 +21,7 @@ class FixedEngine(Engine):
     def __init__(self, findings):
         self.findings = findings
 
-    def check(self, texts):
+    def check(self, texts, known=frozenset()):
         out = []
         for text in texts:
             issues = []
@@ -182,3 +182,28 @@ def test_engine_is_built_in_a_thread_and_its_error_exits_2(cli, write, monkeypat
     cli(["check", "--no-cache", write("b.md", "Another short article.\n")])
     assert len(built_in) == 2 and built_in[1] is built_in[0]
     assert len([t for t in threading.enumerate() if t.name.startswith("newslint-engine")]) == 1
+
+
+def test_rare_capitalised_words_are_the_unreported_ones():
+    from lint.spelling import unreported
+
+    found = unreported(["Zyxwvut and Qwertzland met the President in qwertzville.", "Vbnmkj's team"])
+    # Not the known "President", not lower case, not a word glued to an apostrophe.
+    assert found == {"Zyxwvut", "Qwertzland"}
+
+
+@pytest.mark.parametrize("short_run", [True, False])
+def test_harper_takes_unreported_words_as_known_for_one_call_in_a_short_run(short_run, monkeypatch):
+    from lint.engines import harper
+
+    monkeypatch.setattr(harper, "_spare_suggestions", short_run)
+    engine = harper.HarperEngine()
+    text = "The Qwertzland team met the qwertzland team."
+
+    def flagged(known=frozenset()):
+        return [text[i.start:i.end] for i in engine.check([text], known)[0] if engine.unknown_word(i)]
+
+    assert flagged() == ["Qwertzland", "qwertzland"]
+    # Added in its case only, and only when the run is short (long runs build the index once).
+    assert flagged(frozenset({"Qwertzland"})) == (["qwertzland"] if short_run else ["Qwertzland", "qwertzland"])
+    assert flagged() == ["Qwertzland", "qwertzland"]  # gone again after the call

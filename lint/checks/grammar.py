@@ -8,7 +8,7 @@ from lint.article import MASK, Article, Segment
 from lint.diagnostic import Diagnostic, Edit, Fix
 from lint.engines import Engine
 from lint.engines.base import Issue
-from lint.spelling import NewsSpelling, close_first, names_in
+from lint.spelling import NewsSpelling, close_first, names_in, unreported
 
 
 class GrammarCheck:
@@ -23,7 +23,7 @@ class GrammarCheck:
         segments = [s for s in article.prose() if s.kind != "table"]
         # Engines see masked text (code, URLs) as spaces: same length, no words.
         texts = [s.text.replace(MASK, " ") for s in segments]
-        return list(zip(segments, self.engine.check(texts)))
+        return list(zip(segments, self.engine.check(texts, unreported(texts))))
 
     def check(self, article: Article, linted: list[tuple[Segment, list[Issue]]] | None = None) -> Iterator[Diagnostic]:
         """Diagnostics from the engine's issues (`linted`, from `lint`, if already made)."""

@@ -32,8 +32,10 @@ class Engine:
 
     name = ""
 
-    def check(self, texts: list[str]) -> list[list[Issue]]:
-        """Issues for each text, in order; texts are paragraphs of one article."""
+    def check(self, texts: list[str], known: frozenset[str] = frozenset()) -> list[list[Issue]]:
+        """Issues for each text, in order; texts are paragraphs of one article. `known`
+        are words of the texts whose spelling the caller never reports: an engine may
+        take them as dictionary words for this call."""
         raise NotImplementedError
 
     def unknown_word(self, issue: Issue) -> bool:

@@ -275,7 +275,7 @@ class LanguageToolEngine(Engine):
             tool, self._tool = self._tool, None
             tool.close()
 
-    def check(self, texts: list[str]) -> list[list[Issue]]:
+    def check(self, texts: list[str], known: frozenset[str] = frozenset()) -> list[list[Issue]]:
         results: list[list[Issue]] = [[] for _ in texts]
         for group in batches(texts, self.max_request_chars):
             if not any(piece.text.strip() for piece in group):
