@@ -198,12 +198,16 @@ def test_harper_takes_unreported_words_as_known_for_one_call_in_a_short_run(shor
 
     monkeypatch.setattr(harper, "_spare_suggestions", short_run)
     engine = harper.HarperEngine()
+    grammar = GrammarCheck(engine, NewsSpelling())
     text = "The Qwertzland team met the qwertzland team."
 
-    def flagged(known=frozenset()):
-        return [text[i.start:i.end] for i in engine.check([text], known)[0] if engine.unknown_word(i)]
+    def flagged(article_text):
+        article, _ = parse("a.txt", article_text)
+        return [seg.text[i.start:i.end] for seg, issues in grammar.lint(article) for i in issues
+                if engine.unknown_word(i)]
 
-    assert flagged() == ["Qwertzland", "qwertzland"]
+    assert engine.takes_known_words == short_run
     # Added in its case only, and only when the run is short (long runs build the index once).
-    assert flagged(frozenset({"Qwertzland"})) == (["qwertzland"] if short_run else ["Qwertzland", "qwertzland"])
-    assert flagged() == ["Qwertzland", "qwertzland"]  # gone again after the call
+    assert flagged(text + "\n") == (["qwertzland"] if short_run else ["Qwertzland", "qwertzland"])
+    assert [text[i.start:i.end] for i in engine.check([text])[0] if engine.unknown_word(i)] == [
+        "Qwertzland", "qwertzland"]  # gone again after the call

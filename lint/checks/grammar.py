@@ -23,7 +23,8 @@ class GrammarCheck:
         segments = [s for s in article.prose() if s.kind != "table"]
         # Engines see masked text (code, URLs) as spaces: same length, no words.
         texts = [s.text.replace(MASK, " ") for s in segments]
-        return list(zip(segments, self.engine.check(texts, unreported(texts))))
+        known = unreported(texts) if self.engine.takes_known_words else frozenset()
+        return list(zip(segments, self.engine.check(texts, known)))
 
     def check(self, article: Article, linted: list[tuple[Segment, list[Issue]]] | None = None) -> Iterator[Diagnostic]:
         """Diagnostics from the engine's issues (`linted`, from `lint`, if already made)."""

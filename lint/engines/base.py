@@ -31,11 +31,13 @@ class Engine:
     """
 
     name = ""
+    # Whether `check` makes use of `known` words (finding them costs the caller a search).
+    takes_known_words = False
 
     def check(self, texts: list[str], known: frozenset[str] = frozenset()) -> list[list[Issue]]:
         """Issues for each text, in order; texts are paragraphs of one article. `known`
-        are words of the texts whose spelling the caller never reports: an engine may
-        take them as dictionary words for this call."""
+        are words of the texts whose spelling the caller never reports: an engine that
+        `takes_known_words` may take them as dictionary words for this call."""
         raise NotImplementedError
 
     def unknown_word(self, issue: Issue) -> bool:

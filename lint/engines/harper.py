@@ -96,13 +96,16 @@ class HarperEngine(Engine):
         config.update({name: False for name in (*OFF, *disabled_rules) if name in config})
         self.linter.set_lint_config(config)
 
-    def check(self, texts: list[str], known: frozenset[str] = frozenset()) -> list[list[Issue]]:
+    @property
+    def takes_known_words(self) -> bool:
         # The first word Harper has no close suggestion for makes it build its
         # suggestion index, 1.2 s; most such words are names, which need none, so
         # a short run adds them to the dictionary for the call. That costs about
-        # 15 ms a call, more than a long run saves. Words added count in the case
-        # given: "Qwertz" does not hide "qwertz".
-        known = known if _spare_suggestions else frozenset()
+        # 15 ms a call, more than a long run saves.
+        return _spare_suggestions
+
+    def check(self, texts: list[str], known: frozenset[str] = frozenset()) -> list[list[Issue]]:
+        # Words added count in the case given: "Qwertz" does not hide "qwertz".
         with _quiet_stdout():
             if known:
                 self.linter.import_words(sorted(known))
