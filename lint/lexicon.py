@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from lint.literals import Words
-from lint.patterns import Choice, Pattern, check_compiles
+from lint.patterns import Choice, Index, Pattern, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 LEXICON_FILE = "attribution.yaml"
@@ -79,6 +79,11 @@ class Lexicon:
         self.vague_quantity_re = self._patterns("vague_quantities")
         self.comparison_re = self._patterns("comparison_phrases")
         self.causal_re = self._patterns("causal_phrases")
+        # One index for all the phrase lists, as for a pack's rules: a sentence's words
+        # are looked up once, not once for each list.
+        Index([b for c in (self.anonymous_re, self.weasel_re, self.superlative_re, self.statistic_re,
+                           self.threshold_re, self.vague_quantity_re, self.comparison_re, self.causal_re)
+               if c is not None for b in c.branches])
         self.hedge_re = regex.compile(
             r"(?<![\w-])(?:" + "|".join(_phrase(h) for h in sorted(e["hedges"], key=len, reverse=True)) + r")\s+$",
             regex.I,
