@@ -99,8 +99,7 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
     money = [(m.start(), m.end()) for m in finditer(_MONEY, text, lo, hi)] if digits else []
     found.extend(span for span in money if free(*span))
     numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)] if digits else []
-    if _WORD_NUMBER.possible(words):
-        numbers += [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in _WORD_NUMBER.finditer(text, lo, hi)]
+    numbers += [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in _WORD_NUMBER.matches(text, words, lo, hi)]
     for s, e, value in numbers:
         if not free(s, e) or _overlaps(money, s, s + 1) or _named_number(text, lo, s, e):
             continue

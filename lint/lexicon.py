@@ -99,8 +99,7 @@ class Lexicon:
 
 def matches(choice: Choice | None, text: str, lo: int, hi: int, words: Words) -> list:
     """Matches of a lexicon section's phrases in text[lo:hi], whose quick-test form is `words`."""
-    live = choice.live(words) if choice is not None else []
-    return choice.finditer(text, live, lo, hi) if live else []
+    return [] if choice is None else choice.matches(text, words, lo, hi)
 
 
 def _lower(items) -> frozenset[str]:

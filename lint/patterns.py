@@ -82,6 +82,11 @@ class Pattern:
             return False
         return all(words.holds(test) for test in self.tests)
 
+    def matches(self, text: str, words: Words, pos: int = 0, endpos: int | None = None) -> list:
+        """Matches in text[pos:endpos], whose quick-test form is `words`: none, without
+        running the regex, when the quick test rules them out."""
+        return self.finditer(text, pos, endpos) if self.possible(words) else []
+
     def fullmatch(self, text: str):
         return self.compiled().fullmatch(text, timeout=TIMEOUT)
 
@@ -157,6 +162,10 @@ class Choice:
     def live(self, words: Words) -> list[Pattern]:
         """The branches that may match the text of `words`, in order."""
         return [b for b in self.branches if b.possible(words)]
+
+    def matches(self, text: str, words: Words, pos: int = 0, endpos: int | None = None) -> list:
+        """The joined regex's matches in text[pos:endpos], whose quick-test form is `words`."""
+        return self.finditer(text, self.live(words), pos, endpos)
 
     def finditer(self, text: str, live: list[Pattern], pos: int = 0, endpos: int | None = None) -> list:
         """The joined regex's matches in text[pos:endpos], whose live branches are `live`."""

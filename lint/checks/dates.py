@@ -173,7 +173,7 @@ class Dates(Rule):
     # -- weekday-date ----------------------------------------------------
     def _weekday_date(self, article: Article, days: tuple[date, ...]):
         for seg in self.segments(article):
-            for m in _WEEKDAY_DATE.finditer(seg.text) if _WEEKDAY_DATE.possible(seg.words) else ():
+            for m in _WEEKDAY_DATE.matches(seg.text, seg.words):
                 if not self.in_scope(seg, m.start(), m.end()) or self._one_of_several(seg, m):
                     continue
                 named = m.group("wd")
@@ -202,7 +202,7 @@ class Dates(Rule):
     # -- weekday-window --------------------------------------------------
     def _weekday_window(self, article: Article, days: tuple[date, ...], published: str):
         for seg in self.segments(article):
-            for m in _PINNED.finditer(seg.text) if _PINNED.possible(seg.words) else ():
+            for m in _PINNED.matches(seg.text, seg.words):
                 if not self.in_scope(seg, m.start(), m.end()):
                     continue
                 relative = regex.sub(r"\s+", " ", m.group("rel"))
