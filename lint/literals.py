@@ -131,20 +131,21 @@ class Test(NamedTuple):
 def split_need(strings: frozenset[str]) -> Test:
     whole = {s for s in strings if len(s) > 2 and s[0] == s[-1] == _GAP and _GAP not in s[1:-1]}
     filed: tuple[dict[str, list[Entry]], ...] = ({}, {}, {})
+    by_word, by_head, by_tail = filed
     rest = []
     for s in sorted(strings - whole):
         parts = s.split(_GAP)
         inner = frozenset(w for w in parts[1:-1] if w)  # the first and last may be parts of longer words
         if inner:
-            key = 0, max(inner, key=lambda w: (len(w), w))  # the longest: the rarest, likely
+            table, key = by_word, max(inner, key=lambda w: (len(w), w))  # the longest: the rarest, likely
         elif s.startswith(_GAP) and len(parts[1]) >= _EDGE:
-            key = 1, parts[1][:_EDGE]
+            table, key = by_head, parts[1][:_EDGE]
         elif s.endswith(_GAP) and len(parts[-2]) >= _EDGE:
-            key = 2, parts[-2][-_EDGE:]
+            table, key = by_tail, parts[-2][-_EDGE:]
         else:
             rest.append((s, inner))
             continue
-        filed[key[0]].setdefault(key[1], []).append((s, inner))
+        table.setdefault(key, []).append((s, inner))
     words = frozenset(s.strip() for s in whole)
     keys = (words | filed[0].keys(), frozenset(filed[1]), frozenset(filed[2])) if not rest else None
     return Test(words, tuple({k: tuple(e) for k, e in table.items()} for table in filed), tuple(rest), keys)
