@@ -80,7 +80,15 @@ class Pattern:
         """False when the pattern cannot match the text of `words`."""
         if self._index is not None and self not in self._index.hits(words):
             return False
-        return all(words.holds(test) for test in self.tests)
+        return self.holds(words)
+
+    def holds(self, words: Words) -> bool:
+        """Whether the text of `words` passes the pattern's own quick tests (`possible`
+        without asking the index)."""
+        for test in self.tests:
+            if not words.holds(test):
+                return False
+        return True
 
     def matches(self, text: str, words: Words, pos: int = 0, endpos: int | None = None) -> list:
         """Matches in text[pos:endpos], whose quick-test form is `words`: none, without
@@ -106,29 +114,41 @@ class Index:
     Asking every pattern whether it may match a paragraph cost more than running
     those that may: most rules match nowhere. The index finds the few candidates
     from the paragraph's words at once; `possible` then asks only those. A pattern
-    with no keys (lint/literals.py) is not filed and is always asked."""
+    with no keys (lint/literals.py) is not filed: it is a hit in every text."""
 
     def __init__(self, patterns: list[Pattern]):
         self._filed: tuple[dict[str, list[Pattern]], ...] = ({}, {}, {})  # by words, heads, tails
+        self._always: set[Pattern] = set()
         for pattern in patterns:
             keys = min((t.keys for t in pattern.tests if t.keys is not None), key=_commonness, default=None)
             if keys is None:
-                continue
-            for table, found in zip(self._filed, keys):
+                self._always.add(pattern)
+            for table, found in zip(self._filed, keys or ()):
                 for key in found:
                     table.setdefault(key, []).append(pattern)
             pattern._index = self
 
     def hits(self, words: Words) -> set[Pattern]:
-        """The filed patterns that may match the text of `words` (kept in `words.memo`)."""
+        """The patterns that may match the text of `words` (kept in `words.memo`)."""
         found = words.memo.get(self)
         if found is None:
-            found = set()
+            found = set(self._always)
             for table, have in zip(self._filed, words.keys):
                 for key in table.keys() & have:
                     found.update(table[key])
             words.memo[self] = found
         return found
+
+
+def live(patterns: list[Pattern], words: Words) -> list[Pattern]:
+    """Those of `patterns` that may match the text of `words`, in order; as asking
+    each `possible`, but most are ruled out by one look in their index's hits, which
+    counts when hundreds of patterns are asked about every paragraph. The patterns
+    are filed by one index, as those of a rule or a lexicon are."""
+    if not patterns or patterns[0]._index is None:
+        return [p for p in patterns if p.possible(words)]
+    hits = patterns[0]._index.hits(words)
+    return [p for p in patterns if p in hits and p.holds(words)]
 
 
 def _commonness(keys: tuple[frozenset[str], ...]) -> float:
@@ -161,7 +181,7 @@ class Choice:
 
     def live(self, words: Words) -> list[Pattern]:
         """The branches that may match the text of `words`, in order."""
-        return [b for b in self.branches if b.possible(words)]
+        return live(self.branches, words)
 
     def matches(self, text: str, words: Words, pos: int = 0, endpos: int | None = None) -> list:
         """The joined regex's matches in text[pos:endpos], whose quick-test form is `words`."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from lint.literals import Words, required, word_text
 from lint.packs import bundled_packs, load_packs
-from lint.patterns import Choice, Index, Pattern, PatternTimeout
+from lint.patterns import Choice, Index, Pattern, PatternTimeout, live
 from lint.yamlfile import ConfigError
 
 # Patterns are built from pieces over a small alphabet, each piece with the texts it
@@ -154,6 +154,23 @@ def test_choice_finds_what_the_joined_regex_finds(branches, before, after, ignor
     except (regex.error, ConfigError, PatternTimeout):
         return  # pieces need not form a valid or a quick pattern
     assert [m.span() for m in found] == [m.span() for m in expected], (tokens, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(pattern_and_text(depth=1), min_size=1, max_size=5), _TEXT)
+def test_live_patterns_are_those_each_quick_test_lets_through(made, text):
+    """`live` asks the index first; it must keep the patterns, filed or not, that the
+    quick test of each, asked on its own, keeps, in the same order."""
+    sources = [pattern for pattern, _ in made] + [r"\w+"]  # a pattern that cannot be filed
+    text += "".join(m for _, m in made)
+    alone, filed = ([Pattern(s, ignorecase=False, word=False, where=("p.yaml", 1)) for s in sources] for _ in "ab")
+    try:
+        Index(filed)
+    except ConfigError:
+        return  # pieces need not form a quick pattern
+    words = Words.of(text)
+    kept = [i for i, p in enumerate(alone) if p.possible(words)]
+    assert [filed.index(p) for p in live(filed, words)] == kept, (sources, text)
 
 
 def test_choice_runs_branches_that_share_a_flag_or_a_group_as_one_regex():

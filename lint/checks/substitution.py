@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from lint.checks.base import Key, Rule
-from lint.patterns import Pattern
+from lint.patterns import Pattern, live
 
 _GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 
@@ -31,24 +31,25 @@ class Substitution(Rule):
         # A swap value may name groups of its pattern (\1, \g<name>); "a|b" offers both.
         o = self.options
         where = (self.where[0], o.line_of("swap"))
-        self.swaps = []
+        self.swaps: dict[Pattern, list[str]] = {}  # in the order of the file
         for bad, good in o["swap"].items():
             if not isinstance(good, str) or not good:
                 raise self.error(f"swap value for {bad!r} must be a non-empty string", "swap")
             refs = tuple(a or b for a, b in _GROUP_REF.findall(good))
             pattern = Pattern(bad, ignorecase=o["ignorecase"], word=not o["nonword"], where=where, groups=refs)
-            self.swaps.append((pattern, [g.strip() or g for g in good.split("|")]))
+            self.swaps[pattern] = [g.strip() or g for g in good.split("|")]
 
     def patterns(self):
-        return [pattern for pattern, _ in self.swaps]
+        return list(self.swaps)
 
     def find(self, article):
-        swaps = [(p, goods) for p, goods in self.swaps if p.possible(article.words)]
+        swaps = live(self.patterns(), article.words)
         if not swaps:
             return
         for seg in self.segments(article):
             taken: list[tuple[int, int]] = []
-            for pattern, goods in (s for s in swaps if s[0].possible(seg.words)):
+            for pattern in live(swaps, seg.words):
+                goods = self.swaps[pattern]
                 for m in pattern.finditer(seg.text):
                     s, e = m.start(), m.end()
                     if not self.in_scope(seg, s, e) or any(s < te and ts < e for ts, te in taken):
