@@ -9,6 +9,10 @@ $(BIN)/newslint: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	@# An editable install leaves lint/ uncompiled, and where PYTHONDONTWRITEBYTECODE is
+	@# set every start compiled it again (0.07 s of a 0.9 s one-article run); pip compiles
+	@# a regular install.
+	$(BIN)/python -m compileall -q lint
 	touch $@
 
 $(VENV)/.test-deps: $(BIN)/newslint
