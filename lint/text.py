@@ -22,14 +22,18 @@ _END = regex.compile(
     r"""(?<=[.!?…])["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""",
     regex.VERSION1,
 )
-_LAST_WORD = regex.compile(r"([\p{L}.]+)\.$")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    m = _LAST_WORD.search(text, 0, end)
-    if not m:
+    """Whether the full stop at text[end - 1] ends an abbreviation ("Dr.", "U.S.")."""
+    # The word is the run of letters and dots before the stop, read backwards: a
+    # regex search for it scanned the paragraph from its start at every stop.
+    start = end - 1
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:end - 1]
+    if not word:
         return False
-    word = m.group(1)
     if "." in word:  # U.S. or a.m.
         return len(word) <= 6
     return len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS

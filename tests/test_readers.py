@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.article import MASK
 from lint.readers import parse, read_bytes
+from lint.text import ABBREVIATIONS, _is_abbreviation, split_sentences
 from tests.conftest import SEED
 
 
@@ -57,6 +59,27 @@ def test_sentences_of_a_wire_paragraph():
     article, _ = read_bytes(str(SEED), SEED.read_bytes())
     seg = body(article)[5]
     assert [seg.text[a:b] for a, b in seg.sentences] == [seg.text]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Dr. Smith met Gen. Lee in the U.S. at 9 a.m. Then it rained. K. Ito said so."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Dr. Smith met Gen. Lee in the U.S. at 9 a.m. Then it rained.", "K. Ito said so."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBé.. !?”\n1", max_size=30))
+def test_sentence_ends_are_those_of_the_last_word_read_by_regex(text):
+    """The word before a stop is found by reading backwards; a search for the run
+    of letters and dots that ends at the stop finds the same word."""
+    last_word = regex.compile(r"([\p{L}.]+)\.$")
+    for end in range(1, len(text) + 1):
+        if text[end - 1] == ".":
+            m = last_word.search(text, 0, end)
+            word = m.group(1) if m else ""
+            expected = bool(word) and (len(word) <= 6 if "." in word else
+                                       len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS)
+            assert _is_abbreviation(text, end) == expected, (text, end)
 
 
 FRONT = """---
