@@ -84,12 +84,15 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
     if matches(lex.threshold_re, text, lo, hi, words):
         return []  # a rule or a target: "a two-thirds majority is needed"
     digits = [m.start() for m in _DIGIT.finditer(text, lo, hi)]
-    excluded = []
-    if digits:  # dates, ages, names and the like all hold a digit: look only near them
-        near_lo, near_hi = max(lo, digits[0] - 40), min(hi, digits[-1] + 30)
-        excluded = [(m.start(), m.end()) for m in finditer(_NOT_QUANTITY, text, near_lo, near_hi)]
+    excluded = None  # found when first asked: most figures are ruled out by cheaper tests first
 
     def free(s, e):
+        nonlocal excluded
+        if excluded is None:
+            excluded = []
+            if digits:  # dates, ages, names and the like all hold a digit: look only near them
+                near_lo, near_hi = max(lo, digits[0] - 40), min(hi, digits[-1] + 30)
+                excluded = [(m.start(), m.end()) for m in finditer(_NOT_QUANTITY, text, near_lo, near_hi)]
         return not _overlaps(excluded, s, e)
 
     found.extend((m.start(), m.end()) for m in matches(lex.statistic_re, text, lo, hi, words)
@@ -101,7 +104,7 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
     numbers = [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in finditer(_NUMBER, text, lo, hi)] if digits else []
     numbers += [(m.start(), m.end(), _value(m.group(), text, m.end())) for m in _WORD_NUMBER.matches(text, words, lo, hi)]
     for s, e, value in numbers:
-        if not free(s, e) or _overlaps(money, s, s + 1) or _named_number(text, lo, s, e):
+        if _overlaps(money, s, s + 1) or _named_number(text, lo, s, e):
             continue
         after = words_in(text[e : min(hi, e + 80)])[:6]
         unit = after[0].group().lower() if after else ""
@@ -117,13 +120,9 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
             continue  # "the two parents", "all six aboard": a reference, not a count
         if not hedged and unit in lex.tally_nouns:
             continue  # "elected with 58,825 votes": a published tally
-        near = [w.group().lower() for w in after[:5]]
-        prior = [w.group().lower() for w in words_in(text[max(lo, s - 30) : s])][-3:]
-        casualty = any(w in lex.count_nouns for w in near) or any(
-            w in lex.count_nouns and w.endswith(("ing", "ed")) for w in prior
-        )
         value = value or 0
-        if casualty and value >= 2 or hedged and value >= 10 or value >= min_count:
+        count = value >= min_count or hedged and value >= 10 or value >= 2 and _casualty(lex, text, lo, s, after)
+        if count and free(s, e):
             start = s - len(hedged.group()) if hedged else s
             found.append((start, end))
     found.sort()
@@ -134,6 +133,15 @@ def statistic_spans(lex: Lexicon, min_count: int, text: str, lo: int, hi: int, w
         else:
             merged.append((s, e))
     return merged
+
+
+def _casualty(lex: Lexicon, text: str, lo: int, s: int, after: list) -> bool:
+    """Whether the number at `s` counts casualties: a count noun in the words `after` it
+    ("12 people"), or a participle of one just before it ("killing 12")."""
+    if any(w.group().lower() in lex.count_nouns for w in after[:5]):
+        return True
+    prior = [w.group().lower() for w in words_in(text[max(lo, s - 30) : s])][-3:]
+    return any(w in lex.count_nouns and w.endswith(("ing", "ed")) for w in prior)
 
 
 def _named_number(text: str, lo: int, s: int, e: int) -> bool:

@@ -16,6 +16,7 @@ from lint.patterns import Choice, Index, Pattern, check_compiles
 from lint.yamlfile import ConfigError, Mapping, load
 
 LEXICON_FILE = "attribution.yaml"
+_ASCII_WORD = regex.compile(r"[a-z]+")
 
 # section -> how its entries are read
 SECTIONS = {
@@ -61,9 +62,14 @@ class Lexicon:
         self.speech_verbs = {f.lower(): lemma for lemma, forms in e["speech_verbs"].items() for f in forms}
         everything = {**self.verbs, **self.speech_verbs}
         self.verb_words = frozenset(f for f in everything if " " not in f)
+        # Whether every form is ASCII letters, as usual. Then a token (lint.sourcing reads
+        # runs of [\w'’-]) that lowercases to a form is a word of the text's quick-test form
+        # too (lint.literals.Words): only ASCII letters and the Kelvin sign lowercase to
+        # ASCII letters, and they casefold alike. A sentence whose words hold none has none.
+        self.plain_verbs = all(_ASCII_WORD.fullmatch(f) for f in self.verb_words)
         multi = [f for f in everything if " " in f]
-        self.verb_phrase_re = _word_list(sorted(multi, key=len, reverse=True), phrases=True)
-        self.source_re = _word_list(e["source_phrases"], phrases=True)
+        self.verb_phrase_re = _phrase_list(sorted(multi, key=len, reverse=True), self._where("reporting_verbs"))
+        self.source_re = _phrase_list(e["source_phrases"], self._where("source_phrases"))
         self.anonymous_nouns = _lower(e["anonymous_nouns"])
         self.vague_modifiers = _lower(e["vague_modifiers"])
         self.office_words = _lower(e["office_words"])
@@ -83,7 +89,8 @@ class Lexicon:
         # are looked up once, not once for each list.
         Index([b for c in (self.anonymous_re, self.weasel_re, self.superlative_re, self.statistic_re,
                            self.threshold_re, self.vague_quantity_re, self.comparison_re, self.causal_re)
-               if c is not None for b in c.branches])
+               if c is not None for b in c.branches]
+              + [p for p in (self.source_re, self.verb_phrase_re) if p is not None])
         self.hedge_re = regex.compile(
             r"(?<![\w-])(?:" + "|".join(_phrase(h) for h in sorted(e["hedges"], key=len, reverse=True)) + r")\s+$",
             regex.I,
@@ -93,8 +100,10 @@ class Lexicon:
         items = self.entries[section]
         if not items:
             return None
-        where = self.entries.get("_where", {}).get(section, ("lexicon", None))
-        return Choice(items, ignorecase=True, word=True, where=where)
+        return Choice(items, ignorecase=True, word=True, where=self._where(section))
+
+    def _where(self, section: str) -> tuple:
+        return self.entries.get("_where", {}).get(section, ("lexicon", None))
 
 
 def matches(choice: Choice | None, text: str, lo: int, hi: int, words: Words) -> list:
@@ -110,11 +119,12 @@ def _phrase(text: str) -> str:
     return r"\s+".join(regex.escape(w) for w in str(text).split())
 
 
-def _word_list(items, phrases: bool = False) -> regex.Pattern | None:
+def _phrase_list(items, where: tuple) -> Pattern | None:
+    """Any of the phrases, as whole words; a Pattern, whose quick test skips most sentences."""
     if not items:
         return None
-    body = "|".join(_phrase(i) if phrases else regex.escape(i) for i in items)
-    return regex.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", regex.I)
+    body = "|".join(_phrase(i) for i in items)
+    return Pattern(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", ignorecase=True, word=False, where=where)
 
 
 def _read_lexicon(path: Path) -> Mapping:

@@ -15,12 +15,14 @@ from lint.article import MASK
 _AND_BUT_THEN = regex.compile(r"\s(?:and|but|then)\s")
 _APPOSITION = regex.compile(r",\s+(?P<app>[^,;:\ufffc]+?)\s*[.!?]?[\"”’)]*\s*$")
 _HEAD_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+_PAREN = regex.compile(r"[()]")
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&-]*(?<!\.)|[\p{L}\p{N}]\.")
 DETERMINERS = frozenset(
     "a an the this that these those one some any many most several few each every all both another other".split()
 )
 POSSESSIVES = frozenset("its his her their our my your".split())
+DETERMINERS_POSSESSIVES = DETERMINERS | POSSESSIVES
 PRONOUNS = frozenset("he she they it we i you".split())
 AUX = frozenset(
     "is are was were be been being has have had do does did will would can could may might must shall should".split()
@@ -54,15 +56,15 @@ def words_in(text: str) -> list[regex.Match]:
 
 def _paren_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans, depth, start = [], 0, 0
-    for i in range(lo, hi):
-        if text[i] == "(":
+    for m in _PAREN.finditer(text, lo, hi):
+        if m.group() == "(":
             if depth == 0:
-                start = i
+                start = m.start()
             depth += 1
-        elif text[i] == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                spans.append((start, i + 1))
+                spans.append((start, m.end()))
     return spans
 
 
@@ -122,7 +124,7 @@ def looks_like_np(text: str) -> bool:
         return False
     if any(w.lower() in AUX for w in words):
         return False
-    return words[0][:1].isupper() or words[0].lower() in DETERMINERS | POSSESSIVES or words[0].lower() in PRONOUNS
+    return words[0][:1].isupper() or words[0].lower() in DETERMINERS_POSSESSIVES or words[0].lower() in PRONOUNS
 
 
 _LEAD_WORDS = frozenset("and but or then so also yet with amid".split())
@@ -217,7 +219,7 @@ def leading_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for w in words:
         word = w.group()
         low = word.lower()
-        if not out and low in DETERMINERS | POSSESSIVES:
+        if not out and low in DETERMINERS_POSSESSIVES:
             out.append(w)
             continue
         if low in PRONOUNS and not out:
@@ -228,7 +230,7 @@ def leading_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if low in ("even", "also", "just", "only", "still", "then", "now") or low.endswith("ly"):
             break
-        if out and out[0].group().lower() in DETERMINERS | POSSESSIVES and lower_after_det < 2 and low not in AUX and not low.endswith("ed"):
+        if out and out[0].group().lower() in DETERMINERS_POSSESSIVES and lower_after_det < 2 and low not in AUX and not low.endswith("ed"):
             out.append(w)
             lower_after_det += 1
             continue

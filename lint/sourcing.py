@@ -25,6 +25,7 @@ anonymous or a vague one, and lint.figures finds the figures that need a source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -99,6 +100,11 @@ class Sentence:
     def text(self) -> str:
         return self.segment.text[self.start : self.end]
 
+    @cached_property
+    def words(self) -> Words:
+        """The masked text as quick tests read it (lint.literals)."""
+        return Words.of(self.masked[self.start : self.end])
+
     @property
     def attribution(self) -> Attribution | None:
         """The sentence's own first attribution, else the one carried to it."""
@@ -158,6 +164,9 @@ NOUN_BEFORE = frozenset(
 )
 PARTICIPLES = frozenset("believed thought estimated reported alleged rumoured rumored understood expected".split())
 QUANTIFIERS = frozenset("some many most several few all both".split())
+# After "some estimated", the words that leave it a verb ("some estimated that ..."); any
+# other lowercase word makes it an adjective ("some estimated death tolls").
+STILL_VERB_BEFORE = DETERMINERS | POSSESSIVES | PRONOUNS | {"that", "to", "by", "on", "in"}
 # "declined to say", "is expected to announce": nothing is said yet
 NOT_YET = frozenset(
     """declined refused decline refuse declines refuses declining refusing unable unwilling failed fails
@@ -165,6 +174,8 @@ NOT_YET = frozenset(
     scheduled poised ready about""".split()
 )
 NOUN_FORMS = frozenset("reports claims estimates warnings notes findings counts shows records comments".split())
+# Words a title leaves in lowercase ("The Lord of the Rings").
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at by with or from".split())
 # A run of word characters as the lexicon's word lists see it ("said", "didn't").
 _TOKEN = regex.compile(r"[\w'’-]+")
 
@@ -202,33 +213,35 @@ class _Analyser:
             for qs, qe in seg.quotes:
                 owner = next((s for s in here if s.start <= qs < s.end), None) or _nearest(here, qs)
                 inner = seg.text[qs:qe]
-                words = len(words_in(inner))
-                quote = Quote(seg, qs, qe, words, self.is_speech(inner, words))
+                words = words_in(inner)
+                quote = Quote(seg, qs, qe, len(words), self.is_speech(inner, words))
                 owner.quotes.append(quote)
                 quotes.append(quote)
         if sentences and is_dateline(sentences[0].text):
             sentences[0].dateline = True
         self.speakers(para_sentences)
-        earlier: set[str] = set()  # words of the sentences read so far
+        earlier = _Earlier()
         for sent in sentences:
             sent.findings = self.findings(sent, earlier)
-            earlier.update(w.group().lower() for w in words_in(sent.text))
+            earlier.add(sent)
         return Analysis(sentences, quotes)
 
     # -- attribution ----------------------------------------------------------
     def attributions(self, sent: Sentence, quoted: bool) -> list[Attribution]:
         """Attributions in a sentence; `quoted`: it or a neighbour holds a quote."""
-        text, lo, hi = sent.masked, sent.start, sent.end
+        text, lo, hi, words = sent.masked, sent.start, sent.end, sent.words
         found: list[Attribution] = []
         if self.lex.source_re is not None:
-            for m in self.lex.source_re.finditer(text, lo, hi):
+            for m in self.lex.source_re.matches(text, words, lo, hi):
                 at_start = m.start() - lo < 8 and not text[lo : m.start()].strip(" \t\"“”'‘’(")
                 span = np_after(text, m.end(), hi, appositive=not at_start)
                 if span:
                     found.append(self.attribution(m.group(), (m.start(), m.end()), span, sent, "source-phrase"))
-        cues = [m for m in _TOKEN.finditer(text, lo, hi) if m.group().lower() in self.lex.verb_words]
+        cues = []
+        if not self.lex.plain_verbs or not self.lex.verb_words.isdisjoint(words.words):  # else none is here
+            cues = [m for m in _TOKEN.finditer(text, lo, hi) if m.group().lower() in self.lex.verb_words]
         if self.lex.verb_phrase_re is not None:
-            cues += list(self.lex.verb_phrase_re.finditer(text, lo, hi))
+            cues += self.lex.verb_phrase_re.matches(text, words, lo, hi)
         if cues:
             cues.sort(key=lambda m: m.start())
             cue_ends: list[int] = []
@@ -265,7 +278,7 @@ class _Analyser:
         if prev == "to" and (prev2 in NOT_YET or prev2 in BE):
             return None  # "declined to say", "is expected to announce"
         if prev in QUANTIFIERS and form.endswith("ed") and _LOWER_WORD.fullmatch(nxt or "X") and (
-            nxt not in DETERMINERS | POSSESSIVES | PRONOUNS | {"that", "to", "by", "on", "in"}
+            nxt not in STILL_VERB_BEFORE
         ):
             return None  # "some estimated death tolls": an adjective
         if prev in ("not", "never") or prev.endswith(("n't", "n’t")):
@@ -355,12 +368,11 @@ class _Analyser:
                 sent.carried_from = prev.carried_from or prev
 
     # -- quotes ---------------------------------------------------------------
-    def is_speech(self, inner: str, words: int) -> bool:
-        if words < self.settings.min_quote_words:
+    def is_speech(self, inner: str, words: list[regex.Match]) -> bool:
+        """Whether a quoted passage is someone's words, from its text and `words_in` it."""
+        if len(words) < self.settings.min_quote_words:
             return False
-        content = [w.group() for w in words_in(inner)]
-        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"}
-        big = [w for w in content if w.lower() not in small]
+        big = [w.group() for w in words if w.group().lower() not in _TITLE_SMALL_WORDS]
         title_like = big and sum(w[:1].isupper() or w[:1].isdigit() for w in big) / len(big) >= 0.75
         return not (title_like and not _SENTENCE_END.search(inner))
 
@@ -453,9 +465,8 @@ class _Analyser:
         return self.attribution(mark or "(quoted fragment)", cue, span, sent, "colon" if colon else "fragment")
 
     # -- claims ---------------------------------------------------------------
-    def findings(self, sent: Sentence, earlier: set[str]) -> list[Finding]:
-        text, lo, hi = sent.masked, sent.start, sent.end
-        words = Words.of(text[lo:hi])
+    def findings(self, sent: Sentence, earlier: _Earlier) -> list[Finding]:
+        text, lo, hi, words = sent.masked, sent.start, sent.end, sent.words
         out: list[Finding] = []
         for att in sent.attributions:
             if att.anonymous:
@@ -486,6 +497,24 @@ class _Analyser:
             kept.append(f)
             reach[f.kind] = max(reach.get(f.kind, -1), f.end)
         return kept
+
+
+class _Earlier:
+    """The words of the sentences read so far, lowercased. Only a definite anonymous
+    source ("the source") asks for them, in few sentences: they are read when asked."""
+
+    def __init__(self):
+        self.words: set[str] = set()
+        self.unread: list[Sentence] = []
+
+    def add(self, sent: Sentence) -> None:
+        self.unread.append(sent)
+
+    def __contains__(self, word: str) -> bool:
+        for sent in self.unread:
+            self.words.update(w.group().lower() for w in words_in(sent.text))
+        self.unread.clear()
+        return word in self.words
 
 
 def _mask(seg: Segment) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from lint.lexicon import Lexicon
-from lint.phrases import AUX, DETERMINERS, POSSESSIVES, words_in
+from lint.phrases import AUX, DETERMINERS, POSSESSIVES, WORD, words_in
 
 _CONJUNCTION = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _NATIONALITY_END = regex.compile(r"(?:an|ian|ese|ish|i|ch)$")
@@ -17,15 +17,16 @@ _NATIONALITY_END = regex.compile(r"(?:an|ian|ese|ish|i|ch)$")
 POST_HEAD = frozenset("at in from of for with inside within to on".split())
 # Words after a source noun that end its name: a relative clause or a description follows.
 HEAD_END = frozenset("who whom whose that which familiar close speaking briefed knowledgeable involved".split())
+# Lowercase words after a source noun that leave it the head: any other makes it a modifier.
+AFTER_HEAD = POST_HEAD | HEAD_END | AUX
 
 
 def classify(lex: Lexicon, speaker: str) -> tuple[bool, bool, bool, str]:
     """(anonymous, weasel, definite, head noun) of a speaker's noun phrase."""
     low = speaker.lower()
-    words = words_in(speaker)
-    if not words:
+    if not WORD.search(speaker):
         return False, False, False, ""
-    explicit = lex.anonymous_re is not None and lex.anonymous_re.joined.finditer(speaker)
+    explicit = lex.anonymous_re is not None and lex.anonymous_re.joined.search(speaker)
     conjuncts = [c for c in _CONJUNCTION.split(speaker) if c.strip()]
     heads = []
     for conj in conjuncts:
@@ -75,7 +76,7 @@ def _conjunct(lex: Lexicon, text: str):
             continue
         rest = words[j + 1 :]
         nxt = rest[0] if rest else ""
-        if nxt.islower() and nxt not in POST_HEAD | HEAD_END | AUX and not nxt.endswith(("ed", "ing")):
+        if nxt.islower() and nxt not in AFTER_HEAD and not nxt.endswith(("ed", "ing")):
             continue  # "official statements": an adjective, the head comes later
         if any(names(m) for m in words[i:j]):
             return "named"  # "Pentagon officials", "police officials"
