@@ -46,7 +46,7 @@ class Pattern:
         self.flags = regex.IGNORECASE if ignorecase else 0
         self.where = where
         self.groups = groups
-        self._literals: Need | None | bool = False  # False: not read yet (check_compiles may know it)
+        self._literals: Need | None | bool = False  # False: not read yet
         self._tests: tuple[Test, ...] | None = None
         self._compiled = None
         self._index: Index | None = None  # set by the Index that files this pattern
@@ -55,7 +55,8 @@ class Pattern:
     def literals(self) -> Need | None:
         """What a text must hold for a match (lint/literals.py); None if unknown."""
         if self._literals is False:
-            self._literals = required(self.source)
+            known = _KNOWN_NEEDS.get(self.source, False)
+            self._literals = required(self.source) if known is False else known
         return self._literals
 
     def compiled(self) -> regex.Pattern:
@@ -177,10 +178,13 @@ class Choice:
         self.joined = alternatives(patterns, **kwargs)
         shared = len(patterns) < 2 or any(_SHARED.search(p) for p in patterns)
         self.branches = [self.joined] if shared else [Pattern(p, **kwargs) for p in patterns]
-        Index(self.branches)  # until an index of all of a pack's patterns files them
 
     def live(self, words: Words) -> list[Pattern]:
         """The branches that may match the text of `words`, in order."""
+        if self.branches[0]._index is None:
+            # Not filed with a pack's or a lexicon's patterns: an index of its own,
+            # made now rather than when built, so that check_compiles comes first.
+            Index(self.branches)
         return live(self.branches, words)
 
     def matches(self, text: str, words: Words, pos: int = 0, endpos: int | None = None) -> list:
@@ -228,8 +232,7 @@ def check_compiles(path: Path, patterns: list[Pattern]) -> None:
         key = None
     needs = _stored_needs(_compiled_files().get(key), len(patterns))
     if needs is not None:
-        for pattern, need in zip(patterns, needs):
-            pattern._literals = need
+        _KNOWN_NEEDS.update(zip((p.source for p in patterns), needs))
         return
     for pattern in patterns:
         pattern.compiled()
@@ -252,6 +255,9 @@ def _stored_needs(stored, count: int) -> list[Need | None] | None:
         return None
 
 
+# What check_compiles read from the record, by pattern source: a pattern made later from
+# the same source (a rule's or a lexicon's Choice) needs no reading of its own.
+_KNOWN_NEEDS: dict[str, Need | None] = {}
 _RECORD_SIZE = 200  # files remembered, the latest kept
 # The record depends on how patterns are read, not only on the pack file.
 _CODE = (Path(__file__).read_bytes() + (Path(__file__).parent / "literals.py").read_bytes())

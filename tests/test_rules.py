@@ -219,3 +219,19 @@ def test_damaged_record_of_compiled_packs_is_ignored(write):
     rule = load_pack(path)[0]
     assert rule.choice.joined._compiled is not None
     assert [d.rule for d in lint(rule, "We left in order to win.\n")] == ["p.a"]
+
+
+def test_a_pack_read_again_takes_what_its_patterns_need_from_the_record(write, monkeypatch):
+    """Reading what a pattern needs is a start-up cost: a pack that compiled before is
+    not read again, even by the Choices its rules make before the record is asked."""
+    from lint import patterns
+
+    path = pack(write, "  - id: p.a\n    kind: existence\n    message: m\n    tokens: ['in order to', 'at this point']\n")
+    load_pack(path)
+
+    def refuse(source):
+        raise AssertionError(f"read again: {source}")
+
+    monkeypatch.setattr(patterns, "required", refuse)
+    rule = load_pack(path)[0]
+    assert [d.rule for d in lint(rule, "We left in order to win.\n")] == ["p.a"]
