@@ -502,7 +502,7 @@ class Detector:
         after = [next1, None] if prev is None else [next1, None, prev]
         last = [next2, next1, None]
         # After a context break the last trigram is a unigram, whatever the candidate.
-        lone = prob([next2]) * _TO_LOG10 if next2 is not None and next1 is None else 0.0
+        lone = self.model.logp(next2) if next2 is not None and next1 is None else 0.0
         lowest = floor + written  # the least window worth going on with, before costs
         scored = []
         for cand, cost, penalty in candidates:
@@ -565,18 +565,9 @@ class Detector:
     def _terms(self, words: list) -> list[float | None]:
         """log10 P of each word given the two before it, None for a context
         break: a word's window is the sum of its own term and the next two."""
-        prob = self.model.lm.prob
-        out = [None]
-        for prev2, prev, w in zip([None, *words], words, words[1:]):
-            if w is None:
-                out.append(None)
-            elif prev is None:
-                out.append(prob([w]) * _TO_LOG10)
-            elif prev2 is None:
-                out.append(prob([w, prev]) * _TO_LOG10)
-            else:
-                out.append(prob([w, prev, prev2]) * _TO_LOG10)
-        return out
+        logp = self.model.logp
+        return [None, *(None if w is None else logp(w, prev, prev2)
+                        for prev2, prev, w in zip([None, *words], words, words[1:]))]
 
     def _typo_costs(self) -> dict[str, float]:
         """The channel cost of each kind of slip: how much less likely it is than none."""
