@@ -62,7 +62,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _OPEN = {"“": "”", '"': '"', "«": "»"}
-_MARK = regex.compile(r'[“«"]')
+_MARK = regex.compile("[" + "".join(_OPEN) + "]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
