@@ -220,10 +220,8 @@ class _Analyser:
         if sentences and is_dateline(sentences[0].text):
             sentences[0].dateline = True
         self.speakers(para_sentences)
-        earlier = _Earlier()
-        for sent in sentences:
-            sent.findings = self.findings(sent, earlier)
-            earlier.add(sent)
+        for i, sent in enumerate(sentences):
+            sent.findings = self.findings(sent, sentences[:i])
         return Analysis(sentences, quotes)
 
     # -- attribution ----------------------------------------------------------
@@ -465,12 +463,12 @@ class _Analyser:
         return self.attribution(mark or "(quoted fragment)", cue, span, sent, "colon" if colon else "fragment")
 
     # -- claims ---------------------------------------------------------------
-    def findings(self, sent: Sentence, earlier: _Earlier) -> list[Finding]:
+    def findings(self, sent: Sentence, earlier: list[Sentence]) -> list[Finding]:
         text, lo, hi, words = sent.masked, sent.start, sent.end, sent.words
         out: list[Finding] = []
         for att in sent.attributions:
             if att.anonymous:
-                if att.definite and att.head in earlier:
+                if att.definite and _mentioned(att.head, earlier):
                     continue  # "the source told AFP": the source was introduced before
                 out.append(Finding("anonymous-source", *att.speaker_span, att))
             elif att.weasel:
@@ -499,22 +497,10 @@ class _Analyser:
         return kept
 
 
-class _Earlier:
-    """The words of the sentences read so far, lowercased. Only a definite anonymous
-    source ("the source") asks for them, in few sentences: they are read when asked."""
-
-    def __init__(self):
-        self.words: set[str] = set()
-        self.unread: list[Sentence] = []
-
-    def add(self, sent: Sentence) -> None:
-        self.unread.append(sent)
-
-    def __contains__(self, word: str) -> bool:
-        for sent in self.unread:
-            self.words.update(w.group().lower() for w in words_in(sent.text))
-        self.unread.clear()
-        return word in self.words
+def _mentioned(word: str, sentences: list[Sentence]) -> bool:
+    """Whether a lower-case word occurs in the sentences. Only a definite anonymous
+    source ("the source") asks, in few sentences, so nothing is read ahead of that."""
+    return any(w.group().lower() == word for sent in sentences for w in words_in(sent.text))
 
 
 def _mask(seg: Segment) -> str:
