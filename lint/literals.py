@@ -330,7 +330,7 @@ class _Reader:
         p = self.p
         if _NOT_WORD_AROUND.match(p, i) or self._gap_ahead(i):
             return True
-        size = 1 if p.startswith(" ", i) else 2 if p.startswith(("\\b", "\\s", "\\W"), i) else 0
+        size = _gap_size(p, i)
         return size > 0 and not p.startswith(("*", "?", "{", "+"), i + size)
 
     def _gap_ahead(self, i: int) -> bool:
@@ -414,10 +414,15 @@ class _Reader:
         return (min(low, 1) if low else 0), True
 
 
+def _gap_size(p: str, i: int) -> int:
+    """The length of the gap atom at p[i:] (a space, \\b, \\s or \\W), 0 if none starts there."""
+    return 1 if p.startswith(" ", i) else 2 if p.startswith(("\\b", "\\s", "\\W"), i) else 0
+
+
 def _starts_with_gap(branch: str) -> bool:
     """Whether a branch's first atom is a gap that occurs at least once: a space, \\s,
     \\W or \\b, not followed by a quantifier that allows none."""
-    size = 1 if branch.startswith(" ") else 2 if branch.startswith(("\\s", "\\W", "\\b")) else 0
+    size = _gap_size(branch, 0)
     return size > 0 and not _OPTIONAL.match(branch, size)
 
 
