@@ -13,7 +13,7 @@ import regex
 from lint import POOL_THRESHOLD, cache
 from lint import config as configuration
 from lint import suppress
-from lint.checks.base import DEFAULT_SCOPE
+from lint.checks.base import DEFAULT_SCOPE, Rule
 from lint.checks.existence import Existence
 from lint.checks.grammar import GrammarCheck
 from lint.config import Config, name_matches
@@ -177,6 +177,13 @@ def settle(article, found: list[Diagnostic], cfg: Config, options: Options) -> l
     return sorted(set(out), key=Diagnostic.sort_key)
 
 
+@lru_cache(maxsize=256)
+def _running(cfg: Config, options: Options, settings: tuple[tuple[str, str], ...]) -> list[Rule]:
+    """The rules `wanted` for files with these settings: asked once, not for every file."""
+    as_dict = dict(settings)
+    return [rule for rule in rules_for(cfg) if wanted(rule.id, cfg, options, as_dict, rule.enabled)]
+
+
 def lint_text(path: str, text: str, cfg: Config, options: Options) -> list[Diagnostic]:
     """Diagnostics for one file's decoded text."""
     article, problems = parse(path, text, cfg.keys)
@@ -187,11 +194,9 @@ def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
     # The grammar engine is built (once) and run over the article in a thread while
     # the rules compile and run: it works outside the GIL.
     engine_work = _engine_thread(os.getpid()).submit(_engine_lint, article, cfg, options)
-    settings = cfg.rule_settings(Path(article.path))
     found = list(problems)
-    for rule in rules_for(cfg):
-        if wanted(rule.id, cfg, options, settings, rule.enabled):
-            found.extend(rule.check(article))
+    for rule in _running(cfg, options, tuple(cfg.rule_settings(Path(article.path)).items())):
+        found.extend(rule.check(article))
     linted = engine_work.result()
     if linted is not None:
         found.extend(grammar_for(cfg, options).check(article, linted))

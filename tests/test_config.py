@@ -65,6 +65,19 @@ def test_overrides_by_glob(cli, write, tmp_path):
     assert len(paths) == 1 and "news" in paths[0]
 
 
+
+def test_override_turns_a_rule_back_on_for_files_read_later(cli, write, tmp_path):
+    # The rules to run are worked out once per set of settings: the file read
+    # second must not be given the first one's.
+    write(".newslint.yaml", "rules: {style.common-errors: off}\n"
+          "overrides:\n  - files: ['b/**']\n    rules: {style.common-errors: on}\n")
+    write("a/a.md", ERROR_TEXT)
+    write("b/a.md", ERROR_TEXT)
+    write("c/a.md", ERROR_TEXT)
+    result = cli(["check", "--format", "json", "--grammar", "none", "--ignore", "metadata", tmp_path])
+    paths = [d["path"] for d in json.loads(result.output)["diagnostics"]]
+    assert len(paths) == 1 and "/b/" in paths[0]
+
 def test_include_and_exclude(cli, write, tmp_path):
     write(".newslint.yaml", "include: ['*.md', '*.rst']\nexclude: ['drafts/**']\n")
     write("a.rst", ERROR_TEXT)
