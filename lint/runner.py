@@ -306,6 +306,13 @@ def discover_files(paths: list[str], options: Options) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reported when read
+
+
 def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult]:
     """Results in the order of `files`, whatever the number of worker processes."""
     # Each worker would start its own local LanguageTool (a Java server): one is enough.
@@ -328,7 +335,10 @@ def lint_paths(files: list[str], options: Options, jobs: int) -> list[FileResult
                 done += 1
                 progress.step(done, files[i])
             return results
-        chunk = max(1, len(todo) // (jobs * 8))
+        # Longest files first, in small chunks, so that the workers finish together
+        # rather than one waiting for another's last long chunk.
+        todo.sort(key=lambda i: -_size(files[i]))
+        chunk = max(1, len(todo) // (jobs * 32))
         from concurrent.futures import ProcessPoolExecutor  # only here: importing it slows every start
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
