@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import os
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -118,17 +119,18 @@ class Model:
         # The lm.bin file is memory-mapped, so loading it is quick and light.
         self.lm = NGramModel(Config(), LogMath(), os.path.join(folder, "en-us.lm.bin"))
         cmudict = os.path.join(folder, "cmudict-en-us.dict")
-        self.zipf, self.vocabulary, self.homophones, self.deletions = derived(
+        self.zipf, self.vocabulary, self.homophones, index = derived(
             "realword", __file__, lambda: self._build_tables(cmudict), _are_tables)
+        self.deletions = index.split("\n")
 
     # -- loading ---------------------------------------------------------
-    def _build_tables(self, cmudict: str) -> tuple[dict, set, dict, dict]:
+    def _build_tables(self, cmudict: str) -> tuple[dict, set, dict, str]:
         """zipf, vocabulary, homophones and the deletion index from the packages' data (about 1 s)."""
         self.zipf = self._frequencies()
         self.vocabulary = {w for w in self.zipf if self._known(w)}
         self.homophones = self._homophones(cmudict)
-        self.deletions = deletion_index(self._candidate_words(Settings.min_candidate_zipf))
-        return self.zipf, self.vocabulary, self.homophones, self.deletions
+        index = deletion_index(self._candidate_words(Settings.min_candidate_zipf))
+        return self.zipf, self.vocabulary, self.homophones, index
 
     @staticmethod
     def _frequencies(size: int = 100_000) -> dict[str, float]:
@@ -201,7 +203,7 @@ class Model:
         # does when it loses that letter; one shorter is what it becomes.
         index = self._index(min_zipf)
         keys = {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-        near = {c for key in keys for c in index.get(key, "").split() if c != word}
+        near = {c for key in keys for c in filed(index, key) if c != word}
         found = {c: kind for c in near if (kind := slip(word, c))}
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
@@ -209,12 +211,12 @@ class Model:
         return tuple(sorted(found.items()))
 
     @lru_cache(maxsize=4)
-    def _index(self, min_zipf: float) -> dict[str, str]:
-        """The `deletion_index` of the candidate words. The tables hold that of
-        the default setting: making it (0.2 s) takes four times as long as reading it."""
+    def _index(self, min_zipf: float) -> list[str]:
+        """The lines of the `deletion_index` of the candidate words. The tables hold
+        that of the default setting: making it (0.6 s) takes forty times as long as reading it."""
         if min_zipf == Settings.min_candidate_zipf:
             return self.deletions
-        return deletion_index(self._candidate_words(min_zipf))
+        return deletion_index(self._candidate_words(min_zipf)).split("\n")
 
     def _candidate_words(self, min_zipf: float) -> list[str]:
         # One-letter words are left out: "i" is no word in lower case.
@@ -224,18 +226,30 @@ class Model:
 def _are_tables(data) -> bool:
     """Whether what the cache holds has the shape of `Model._build_tables`'s result."""
     return (isinstance(data, tuple) and len(data) == 4
-            and all(map(isinstance, data, (dict, set, dict, dict))))
+            and all(map(isinstance, data, (dict, set, dict, str))))
 
 
-def deletion_index(words: list[str]) -> dict[str, str]:
+def deletion_index(words: list[str]) -> str:
     """Each word filed under itself and under what it becomes with one letter
-    deleted, as {key: "word word ..."} (strings, which marshal reads faster
-    than tuples): any two words one keystroke apart share a key."""
-    index: dict[str, tuple[str, ...]] = {}
+    deleted, as sorted lines "key<tab>word word ...": any two words one keystroke
+    apart share a key. One string, which a process reads and splits into lines
+    five times faster than marshal reads a dictionary of as many keys; `filed`
+    looks a key up in the lines."""
+    index: dict[str, list[str]] = {}
     for w in words:
-        for key in [w] + [w[:i] + w[i + 1:] for i in range(len(w))]:
-            index[key] = index.get(key, ()) + (w,)
-    return {key: " ".join(found) for key, found in index.items()}
+        for key in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
+            index.setdefault(key, []).append(w)
+    return "\n".join(sorted(f"{key}\t{' '.join(found)}" for key, found in index.items()))
+
+
+def filed(lines: list[str], key: str) -> list[str]:
+    """The words that the lines of a `deletion_index` file under `key`. A tab sorts
+    before any letter, so a key's line comes before those of longer keys it begins."""
+    probe = key + "\t"
+    i = bisect_left(lines, probe)
+    if i < len(lines) and lines[i].startswith(probe):
+        return lines[i][len(probe):].split(" ")
+    return []
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
