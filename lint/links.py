@@ -232,14 +232,14 @@ def check_results(results: list[FileResult], options, checker: LinkChecker | Non
         field = article.fields.get("source")
         if field is None or not field.value.strip():
             continue
-        targets.append((result, article, cfg, field))
-    outcomes = checker.check([field.value.strip() for _, _, _, field in targets])
-    for result, article, cfg, field in targets:
+        targets.append((result, article, cfg, settings, field))
+    outcomes = checker.check([field.value.strip() for *_, field in targets])
+    for result, article, cfg, settings, field in targets:
         outcome = outcomes[field.value.strip()]
         if outcome.rule is None:  # the link works
             continue
         diag = article.diagnostic(field.start, field.end, rule=outcome.rule, category="metadata",
                                   severity=Severity.WARNING, message=outcome.message)
-        kept = runner.settle(article, [diag], cfg, options)
+        kept = runner.settle(article, [diag], cfg, options, settings)
         if kept:
             result.diagnostics = sorted(set(result.diagnostics) | set(kept), key=Diagnostic.sort_key)

@@ -163,9 +163,10 @@ def wanted(rule_id: str, cfg: Config, options: Options, settings: dict[str, str]
     return setting != "off" and (default or setting is not None or rule_id in select)
 
 
-def settle(article, found: list[Diagnostic], cfg: Config, options: Options) -> list[Diagnostic]:
-    """What the user asked to see of `found`: wanted rules, not suppressed, at their configured severity."""
-    settings = cfg.rule_settings(Path(article.path))
+def settle(article, found: list[Diagnostic], cfg: Config, options: Options,
+           settings: dict[str, str]) -> list[Diagnostic]:
+    """What the user asked to see of `found`: wanted rules, not suppressed, at their configured
+    severity; `settings` are the config's rule settings for the article's file."""
     out = []
     for d in suppress.apply(article, found):
         if not wanted(d.rule, cfg, options, settings):
@@ -194,13 +195,14 @@ def _lint(article, problems, cfg: Config, options: Options) -> list[Diagnostic]:
     # The grammar engine is built (once) and run over the article in a thread while
     # the rules compile and run: it works outside the GIL.
     engine_work = _engine_thread(os.getpid()).submit(_engine_lint, article, cfg, options)
+    settings = cfg.rule_settings(Path(article.path))
     found = list(problems)
-    for rule in _running(cfg, options, tuple(cfg.rule_settings(Path(article.path)).items())):
+    for rule in _running(cfg, options, tuple(settings.items())):
         found.extend(rule.check(article))
     linted = engine_work.result()
     if linted is not None:
         found.extend(grammar_for(cfg, options).check(article, linted))
-    return settle(article, one_per_slip(found), cfg, options)
+    return settle(article, one_per_slip(found), cfg, options, settings)
 
 
 def _engine_lint(article, cfg: Config, options: Options):
