@@ -33,7 +33,7 @@ from lint.article import MASK, Article, Segment
 from lint.figures import statistic_spans
 from lint.lexicon import Lexicon, default_lexicon_path, load_lexicon, matches
 from lint.literals import Words
-from lint.phrases import (DETERMINERS, POSSESSIVES, PRONOUNS, WINDOW, WORD, clause_start, comma_chain, is_dateline,
+from lint.phrases import (DETERMINERS_POSSESSIVES, POSSESSIVES, PRONOUNS, WINDOW, WORD, clause_start, comma_chain, is_dateline,
                           leading_np, looks_like_np, np_after, previous_piece, trim_subject, words_in)
 from lint.speakers import classify
 
@@ -166,7 +166,7 @@ PARTICIPLES = frozenset("believed thought estimated reported alleged rumoured ru
 QUANTIFIERS = frozenset("some many most several few all both".split())
 # After "some estimated", the words that leave it a verb ("some estimated that ..."); any
 # other lowercase word makes it an adjective ("some estimated death tolls").
-STILL_VERB_BEFORE = DETERMINERS | POSSESSIVES | PRONOUNS | {"that", "to", "by", "on", "in"}
+STILL_VERB_BEFORE = DETERMINERS_POSSESSIVES | PRONOUNS | {"that", "to", "by", "on", "in"}
 # "declined to say", "is expected to announce": nothing is said yet
 NOT_YET = frozenset(
     """declined refused decline refuse declines refuses declining refusing unable unwilling failed fails

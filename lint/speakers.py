@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from lint.lexicon import Lexicon
-from lint.phrases import AUX, DETERMINERS, POSSESSIVES, WORD, words_in
+from lint.phrases import AUX, DETERMINERS, DETERMINERS_POSSESSIVES, WORD, words_in
 
 _CONJUNCTION = regex.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _NATIONALITY_END = regex.compile(r"(?:an|ian|ese|ish|i|ch)$")
@@ -63,7 +63,7 @@ def _conjunct(lex: Lexicon, text: str):
         return _names(word, lex.vague_modifiers) or word.lower() in lex.office_words
 
     i = 0
-    while i < len(words) and (words[i].lower() in DETERMINERS or words[i].lower() in POSSESSIVES):
+    while i < len(words) and words[i].lower() in DETERMINERS_POSSESSIVES:
         i += 1
     if i == len(words):  # "some", "many", "others" alone
         last = words[-1].lower()
