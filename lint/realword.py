@@ -78,6 +78,11 @@ class Settings:
     grammar_bonus: float = 1.5  # lowers the bar where the word is ungrammatical
     min_length: int = 2  # words of one letter have too many neighbours to judge
     min_candidate_zipf: float = 3.0  # candidates are at least this frequent
+    # A word of up to `short_word` letters has dozens of neighbours one keystroke
+    # away, and the rare ones are hardly ever what was meant ("of" for "oz" or
+    # "ofc", "in" for "ibn" or "qin"): its candidates must be this frequent.
+    short_word: int = 3
+    min_short_candidate_zipf: float = 4.5
     # Also judge real but rare words the model lacks ("cheep" for "cheap"),
     # giving them their wordfreq probability; rarer words are left to spelling.
     rare_min_zipf: float = 1.5
@@ -201,9 +206,11 @@ class Model:
         # A word one letter longer loses a letter to become `word`; one as
         # long, changed or swapped, loses a letter to become what `word`
         # does when it loses that letter; one shorter is what it becomes.
-        index = self._index(min_zipf)
+        # The index of a lower floor holds every word of a higher one.
+        index = self._index(min(min_zipf, Settings.min_candidate_zipf))
         keys = {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-        near = {c for key in keys for c in filed(index, key) if c != word}
+        zipf = self.zipf
+        near = {c for key in keys for c in filed(index, key) if c != word and zipf.get(c, 0.0) >= min_zipf}
         found = {c: kind for c in near if (kind := slip(word, c))}
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
@@ -569,8 +576,12 @@ class Detector:
         """(candidate, cost of the typo, penalty) for each neighbour of `word`; cached."""
         found = self._cache.get(word)
         if found is None:
+            s = self.settings
+            min_zipf = s.min_candidate_zipf
+            if len(word) <= s.short_word:
+                min_zipf = max(min_zipf, s.min_short_candidate_zipf)
             found = [(c, self._costs[kind], self._penalty(word, c))
-                     for c, kind in self.model.neighbours(word, self.settings.min_candidate_zipf)]
+                     for c, kind in self.model.neighbours(word, min_zipf)]
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[word] = found
