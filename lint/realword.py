@@ -83,6 +83,9 @@ class Settings:
     # "ofc", "in" for "ibn" or "qin"): its candidates must be this frequent.
     short_word: int = 3
     min_short_candidate_zipf: float = 4.5
+    # Nor is a word a hundred times rarer than the one written: the model's own
+    # preference for frequent words would hardly ever let it win anyway.
+    max_rarer: float = 2.0
     # Also judge real but rare words the model lacks ("cheep" for "cheap"),
     # giving them their wordfreq probability; rarer words are left to spelling.
     rare_min_zipf: float = 1.5
@@ -577,7 +580,7 @@ class Detector:
         found = self._cache.get(word)
         if found is None:
             s = self.settings
-            min_zipf = s.min_candidate_zipf
+            min_zipf = max(s.min_candidate_zipf, self.model.frequency(word) - s.max_rarer)
             if len(word) <= s.short_word:
                 min_zipf = max(min_zipf, s.min_short_candidate_zipf)
             found = [(c, self._costs[kind], self._penalty(word, c))

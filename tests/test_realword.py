@@ -122,6 +122,17 @@ def test_short_words_take_only_frequent_candidates(detector):
     assert {c for c, _ in model.neighbours("of", settings.min_candidate_zipf)} - short
 
 
+def test_candidates_are_not_far_rarer_than_the_word(detector):
+    """A neighbour a hundred times rarer than the word written is left out."""
+    model, settings = detector.model, detector.settings
+    word = "said"  # not "slid" (zipf 3.5 to 6.0), nor "maid"
+    every = {c for c, _ in model.neighbours(word, settings.min_candidate_zipf)}
+    kept = {c for c, _, _ in detector._candidates(word)}
+    floor = model.frequency(word) - settings.max_rarer
+    assert kept == {c for c in every if model.frequency(c) >= floor}
+    assert every - kept, every
+
+
 def test_other_dialect_spellings_are_never_suggested(detector):
     """ "color" is a neighbour of "colour", and the model, which prefers it,
     ranks it first; the detector sets it aside."""
