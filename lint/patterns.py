@@ -210,8 +210,9 @@ class Choice:
                     found[i] = live[i].search(text, m.end(), endpos)
 
 
-# What branches joined in one regex share: global inline flags, group references.
-_SHARED = regex.compile(r"\(\?[a-zA-Z-]*\)|\\[1-9]|\\[gk]<|\(\?P[=>]|\(\?(?:R|&|[0-9+-])")
+# What branches joined in one regex share: global inline flags, group references,
+# recursion ((?R), (?&name), (?1), (?-1)); a scoped flag such as (?-i:...) is no such thing.
+_SHARED = regex.compile(r"\(\?[a-zA-Z-]*\)|\\[1-9]|\\[gk]<|\(\?P[=>]|\(\?(?:R|&|[+-]?[0-9])")
 
 
 def finditer(pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:

@@ -174,10 +174,11 @@ def test_live_patterns_are_those_each_quick_test_lets_through(made, text):
 
 
 def test_choice_runs_branches_that_share_a_flag_or_a_group_as_one_regex():
-    for tokens in (["(?i)abc", "def"], ["(a)\\1", "b"]):
+    for tokens in (["(?i)abc", "def"], ["(a)\\1", "b"], ["(a)(?-1)", "b"], ["(?-i)abc", "def"]):
         choice = Choice(tokens, ignorecase=False, word=True, where=("p.yaml", 1))
-        assert choice.branches == [choice.joined]
-    assert len(Choice(["abc", "def"], ignorecase=False, word=True, where=("p.yaml", 1)).branches) == 2
+        assert choice.branches == [choice.joined], tokens
+    for tokens in (["abc", "def"], ["(?-i:a)bc", "def"], ["(?i:abc)", "def"]):
+        assert len(Choice(tokens, ignorecase=False, word=True, where=("p.yaml", 1)).branches) == 2, tokens
 
 
 def test_choice_runs_only_the_branches_a_text_may_match():
