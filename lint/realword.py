@@ -127,18 +127,25 @@ class Model:
         # The lm.bin file is memory-mapped, so loading it is quick and light.
         self.lm = NGramModel(Config(), LogMath(), os.path.join(folder, "en-us.lm.bin"))
         cmudict = os.path.join(folder, "cmudict-en-us.dict")
-        self.zipf, self.vocabulary, self.homophones, index = derived(
+        self.zipf, self.vocabulary, self.homophones, index, slips = derived(
             "realword", __file__, lambda: self._build_tables(cmudict), _are_tables)
         self.deletions = index.split("\n")
+        self.slips = slips.split("\n")
 
     # -- loading ---------------------------------------------------------
-    def _build_tables(self, cmudict: str) -> tuple[dict, set, dict, str]:
-        """zipf, vocabulary, homophones and the deletion index from the packages' data (about 1 s)."""
+    def _build_tables(self, cmudict: str) -> tuple[dict, set, dict, str, str]:
+        """zipf, vocabulary, homophones, the deletion index and the slips of the
+        candidate words, from the packages' data (about 1.5 s)."""
         self.zipf = self._frequencies()
         self.vocabulary = {w for w in self.zipf if self._known(w)}
         self.homophones = self._homophones(cmudict)
-        index = deletion_index(self._candidate_words(Settings.min_candidate_zipf))
-        return self.zipf, self.vocabulary, self.homophones, index
+        words = self._candidate_words(Settings.min_candidate_zipf)
+        index = deletion_index(words)
+        self.deletions, self.slips = index.split("\n"), []
+        slips = "\n".join(sorted(
+            f"{w}\t{' '.join(f'{c}:{kind}' for c, kind in self._slips(w, Settings.min_candidate_zipf))}"
+            for w in words))
+        return self.zipf, self.vocabulary, self.homophones, index, slips
 
     @staticmethod
     def _frequencies(size: int = 100_000) -> dict[str, float]:
@@ -206,14 +213,24 @@ class Model:
         other dialect may be among them (colour/color): telling it is slow,
         so the detector asks only about the candidates it would show.
         """
+        floor = Settings.min_candidate_zipf
+        if min_zipf < floor:
+            return self._slips(word, min_zipf)
+        # Those of the candidate words are stored: working them out takes a
+        # process 80 us a word, a third of a second for the words of 100 articles.
+        stored = filed(self.slips, word, missing=None)
+        found = self._slips(word, floor) if stored is None else [tuple(s.split(":")) for s in stored]
+        zipf = self.zipf
+        return tuple((c, kind) for c, kind in found if zipf.get(c, 0.0) >= min_zipf)
+
+    def _slips(self, word: str, min_zipf: float) -> tuple[tuple[str, str], ...]:
+        """`neighbours`, worked out from the deletion index and the homophones."""
         # A word one letter longer loses a letter to become `word`; one as
         # long, changed or swapped, loses a letter to become what `word`
         # does when it loses that letter; one shorter is what it becomes.
-        # The index of a lower floor holds every word of a higher one.
-        index = self._index(min(min_zipf, Settings.min_candidate_zipf))
+        index = self._index(min_zipf)
         keys = {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
-        zipf = self.zipf
-        near = {c for key in keys for c in filed(index, key) if c != word and zipf.get(c, 0.0) >= min_zipf}
+        near = {c for key in keys for c in filed(index, key) if c != word}
         found = {c: kind for c in near if (kind := slip(word, c))}
         for cand in self.homophones.get(word, ()):
             if self.frequency(cand) >= min_zipf:
@@ -235,8 +252,8 @@ class Model:
 
 def _are_tables(data) -> bool:
     """Whether what the cache holds has the shape of `Model._build_tables`'s result."""
-    return (isinstance(data, tuple) and len(data) == 4
-            and all(map(isinstance, data, (dict, set, dict, str))))
+    return (isinstance(data, tuple) and len(data) == 5
+            and all(map(isinstance, data, (dict, set, dict, str, str))))
 
 
 def deletion_index(words: list[str]) -> str:
@@ -252,14 +269,16 @@ def deletion_index(words: list[str]) -> str:
     return "\n".join(sorted(f"{key}\t{' '.join(found)}" for key, found in index.items()))
 
 
-def filed(lines: list[str], key: str) -> list[str]:
-    """The words that the lines of a `deletion_index` file under `key`. A tab sorts
-    before any letter, so a key's line comes before those of longer keys it begins."""
+def filed(lines: list[str], key: str, missing=()) -> list[str]:
+    """The words that sorted lines "key<tab>word word ..." (as those of a
+    `deletion_index`) file under `key`; `missing` if no line has that key. A tab
+    sorts before any letter, so a key's line comes before those of longer keys it begins."""
     probe = key + "\t"
     i = bisect_left(lines, probe)
     if i < len(lines) and lines[i].startswith(probe):
-        return lines[i][len(probe):].split(" ")
-    return []
+        rest = lines[i][len(probe):]
+        return rest.split(" ") if rest else []
+    return missing
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -76,9 +76,10 @@ def _one_keystroke(word: str):
             yield head + tail[1] + tail[0] + tail[2:], where + "transposition"
 
 
-@pytest.mark.parametrize("min_zipf", [3.0, 4.5])
+@pytest.mark.parametrize("min_zipf", [2.5, 3.0, 4.5])
 def test_neighbours_match_trying_every_keystroke(min_zipf):
-    """The deletion index finds the same candidates, with the same labels (the
+    """The stored slips of the candidate words, and the deletion index for other
+    words or a lower floor, give the same candidates, with the same labels (the
     first slip that explains one), as trying every string one keystroke away."""
     model = realword.model()
     words = sorted(model.vocabulary)[::40] + sorted(model.zipf)[::100] + [
@@ -100,6 +101,7 @@ def test_neighbours_are_frequent_words_one_slip_away_and_homophones():
     assert {"help", "hold", "head", "herd"} <= set(held)
     assert dict(model.neighbours("forth", 3.0))["fourth"] == "homophone"
     assert dict(model.neighbours("word", 3.0))["world"] == "omission"
+    assert realword.filed(model.slips, "held", missing=None), "the candidate words' slips are stored"
     # Not candidates: one-letter words, the word itself.
     assert "i" not in dict(model.neighbours("in", 3.0))
     assert "held" not in held
@@ -154,20 +156,20 @@ def test_model_tables_are_kept_between_runs(tmp_path, monkeypatch):
     made again, and one of another shape is not taken for them."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = realword.Model()
-    tables = (built.zipf, built.vocabulary, built.homophones, built.deletions)
+    tables = (built.zipf, built.vocabulary, built.homophones, built.deletions, built.slips)
     (stored,) = (tmp_path / "newslint").glob("realword-*")
     monkeypatch.setattr(realword.Model, "_build_tables", lambda *a: pytest.fail("tables made again"))
     read = realword.Model()
-    assert (read.zipf, read.vocabulary, read.homophones, read.deletions) == tables
+    assert (read.zipf, read.vocabulary, read.homophones, read.deletions, read.slips) == tables
     assert isinstance(read.homophones["forth"], frozenset) and "fourth" in read.homophones["forth"]
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     stored.write_bytes(stored.read_bytes()[:100_000])
     assert realword.Model().vocabulary == built.vocabulary
     again = marshal.loads(stored.read_bytes())  # written whole again
-    assert again[:3] == tables[:3] and again[3].split("\n") == tables[3]
+    assert again[:3] == tables[:3] and [t.split("\n") for t in again[3:]] == list(tables[3:])
     assert realword._are_tables(again)
-    assert not any(map(realword._are_tables, (again[:3], list(again), (*again[:3], set()))))
+    assert not any(map(realword._are_tables, (again[:4], list(again), (*again[:4], set()))))
 
 
 def test_loading_a_pack_does_not_load_the_model(write, monkeypatch):
