@@ -141,7 +141,7 @@ class Model:
         self.homophones = self._homophones(cmudict)
         words = self._candidate_words(Settings.min_candidate_zipf)
         index = deletion_index(words)
-        self.deletions, self.slips = index.split("\n"), []
+        self.deletions = index.split("\n")  # what _slips reads
         slips = "\n".join(sorted(
             f"{w}\t{' '.join(f'{c}:{kind}' for c, kind in self._slips(w, Settings.min_candidate_zipf))}"
             for w in words))
@@ -237,12 +237,15 @@ class Model:
                 found[cand] = "homophone"
         return tuple(sorted(found.items()))
 
-    @lru_cache(maxsize=4)
     def _index(self, min_zipf: float) -> list[str]:
         """The lines of the `deletion_index` of the candidate words. The tables hold
         that of the default setting: making it (0.6 s) takes forty times as long as reading it."""
         if min_zipf == Settings.min_candidate_zipf:
             return self.deletions
+        return self._lower_index(min_zipf)
+
+    @lru_cache(maxsize=4)
+    def _lower_index(self, min_zipf: float) -> list[str]:
         return deletion_index(self._candidate_words(min_zipf)).split("\n")
 
     def _candidate_words(self, min_zipf: float) -> list[str]:
